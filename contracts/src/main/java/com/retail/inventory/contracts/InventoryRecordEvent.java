@@ -1,0 +1,36 @@
+package com.retail.inventory.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One CSV row of an uploaded inventory file, as published on the {@code inventory-records} stream.
+ * Schema: {@code schemas/inventory-record.schema.json}.
+ *
+ * <p>Besides the row itself it carries what consumers need for idempotency and ordering: which upload
+ * the row came from ({@link UploadRef}) and its position in that file. Consumers must ignore unknown
+ * fields so the producer can add fields without a breaking change.
+ *
+ * @param schemaVersion contract version; incremented only on breaking changes
+ * @param store store name (first CSV column)
+ * @param item item name (second CSV column)
+ * @param count units in stock, never negative
+ * @param upload the uploaded object this row came from
+ * @param rowNumber 1-based data row number in the file (the header is not counted)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record InventoryRecordEvent(int schemaVersion, String store, String item, long count, UploadRef upload,
+		long rowNumber) {
+
+	public static final int SCHEMA_VERSION = 1;
+
+	public static InventoryRecordEvent of(String store, String item, long count, UploadRef upload, long rowNumber) {
+		return new InventoryRecordEvent(SCHEMA_VERSION, store, item, count, upload, rowNumber);
+	}
+
+	/** Kinesis partition key: all events of one store item land on one shard, so their order is kept. */
+	public String partitionKey() {
+		return store + "/" + item;
+	}
+}

@@ -1,0 +1,66 @@
+package com.retail.inventory.contracts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * Typed view of {@code inventory-resources.properties}, the one source of resource names for code that
+ * is not a Spring application (local provisioning, infrastructure as code). Spring services read the same
+ * file through {@code spring.config.import}.
+ */
+public final class InventoryResources {
+
+	public static final String FILE = "inventory-resources.properties";
+
+	private static final String PREFIX = "inventory.resources.";
+
+	private final Properties properties;
+
+	private InventoryResources(Properties properties) {
+		this.properties = properties;
+	}
+
+	public static InventoryResources load() {
+		Properties properties = new Properties();
+		try (InputStream in = InventoryResources.class.getClassLoader().getResourceAsStream(FILE)) {
+			if (in == null) {
+				throw new IllegalStateException(FILE + " is not on the classpath");
+			}
+			properties.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new InventoryResources(properties);
+	}
+
+	public String get(String name) {
+		String value = properties.getProperty(PREFIX + name);
+		if (value == null) {
+			throw new IllegalArgumentException("No resource named '" + name + "' in " + FILE);
+		}
+		return value;
+	}
+
+	public String uploadsBucket() { return get("uploads-bucket"); }
+	public String uploadEventsQueue() { return get("upload-events-queue"); }
+	public String uploadEventsDlq() { return get("upload-events-dlq"); }
+	public int uploadEventsMaxReceives() { return Integer.parseInt(get("upload-events-max-receives")); }
+	public String recordsStream() { return get("records-stream"); }
+	public String changesStream() { return get("changes-stream"); }
+	public String inventoryTable() { return get("inventory-table"); }
+	public String inventoryTableHashKey() { return get("inventory-table-hash-key"); }
+	public String inventoryTableRangeKey() { return get("inventory-table-range-key"); }
+	public String alertLogTable() { return get("alert-log-table"); }
+	public String alertLogTableHashKey() { return get("alert-log-table-hash-key"); }
+	public String alertLogTableTtlAttribute() { return get("alert-log-table-ttl-attribute"); }
+	public String noStockTopic() { return get("no-stock-topic"); }
+	public String loaderCheckpointTable() { return get("loader-checkpoint-table"); }
+	public String loaderLockTable() { return get("loader-lock-table"); }
+	public String stockAlertCheckpointTable() { return get("stock-alert-checkpoint-table"); }
+	public String stockAlertLockTable() { return get("stock-alert-lock-table"); }
+	public String userPool() { return get("user-pool"); }
+	public String userPoolClient() { return get("user-pool-client"); }
+}
