@@ -1,0 +1,66 @@
+package com.retail.inventory.local;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Synchronous AWS clients aimed at the local emulators, for provisioning, the bridge and tests. */
+public final class LocalAwsClients implements AutoCloseable {
+
+	private final S3Client s3;
+	private final SqsClient sqs;
+	private final SnsClient sns;
+	private final DynamoDbClient dynamoDb;
+	private final DynamoDbStreamsClient dynamoDbStreams;
+	private final KinesisClient kinesis;
+	private final CognitoIdentityProviderClient cognito;
+
+	public LocalAwsClients(AwsEndpoints endpoints) {
+		this.s3 = configure(S3Client.builder().forcePathStyle(true), endpoints.aws()).build();
+		this.sqs = configure(SqsClient.builder(), endpoints.aws()).build();
+		this.sns = configure(SnsClient.builder(), endpoints.aws()).build();
+		this.dynamoDb = configure(DynamoDbClient.builder(), endpoints.aws()).build();
+		this.dynamoDbStreams = configure(DynamoDbStreamsClient.builder(), endpoints.aws()).build();
+		this.kinesis = configure(KinesisClient.builder(), endpoints.kinesis()).build();
+		this.cognito = configure(CognitoIdentityProviderClient.builder(), endpoints.aws()).build();
+	}
+
+	private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, URI endpoint) {
+		builder.endpointOverride(endpoint)
+			.region(Region.of(AwsEndpoints.REGION))
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+		if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+			sync.httpClientBuilder(ApacheHttpClient.builder());
+		}
+		return builder;
+	}
+
+	public S3Client s3() { return s3; }
+	public SqsClient sqs() { return sqs; }
+	public SnsClient sns() { return sns; }
+	public DynamoDbClient dynamoDb() { return dynamoDb; }
+	public DynamoDbStreamsClient dynamoDbStreams() { return dynamoDbStreams; }
+	public KinesisClient kinesis() { return kinesis; }
+	public CognitoIdentityProviderClient cognito() { return cognito; }
+
+	@Override
+	public void close() {
+		s3.close();
+		sqs.close();
+		sns.close();
+		dynamoDb.close();
+		dynamoDbStreams.close();
+		kinesis.close();
+		cognito.close();
+	}
+}

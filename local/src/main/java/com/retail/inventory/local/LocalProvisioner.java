@@ -1,0 +1,173 @@
+package com.retail.inventory.local;
+
+import com.retail.inventory.contracts.InventoryResources;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.Event;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Creates every AWS resource of the platform on the local emulators, with the names from
+ * {@link InventoryResources} (the same source the services and the CDK app use). In AWS, {@code infra/}
+ * creates these; locally this class does, on a fresh emulator.
+ */
+public final class LocalProvisioner {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalProvisioner.class);
+
+	/** Binder tables: the Spring Integration AWS metadata store and lock registry key schema. */
+	static final String CHECKPOINT_KEY = "metadataKey";
+	static final String LOCK_KEY = "lockKey";
+	static final String BINDER_TTL_ATTRIBUTE = "expireAt";
+
+	/** Local-only queue subscribed to the alert topic, standing in for the email/SMS inbox. */
+	public static final String ALERTS_OBSERVER_QUEUE = "inventory-alerts-local";
+
+	/** Long enough for ingest to stream a large file before the message becomes visible again. */
+	static final int UPLOAD_QUEUE_VISIBILITY_SECONDS = 300;
+
+	private final LocalAwsClients aws;
+	private final InventoryResources names;
+
+	public LocalProvisioner(LocalAwsClients aws, InventoryResources names) {
+		this.aws = aws;
+		this.names = names;
+	}
+
+	public LocalResources provision() {
+		String dlqUrl = createQueue(names.uploadEventsDlq(), Map.of());
+		String dlqArn = queueArn(dlqUrl);
+		String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
+				+ names.uploadEventsMaxReceives() + "\"}";
+		String queueUrl = createQueue(names.uploadEventsQueue(),
+				Map.of(QueueAttributeName.REDRIVE_POLICY, redrive, QueueAttributeName.VISIBILITY_TIMEOUT,
+						String.valueOf(UPLOAD_QUEUE_VISIBILITY_SECONDS)));
+		createUploadsBucket(queueArn(queueUrl));
+
+		createStream(names.recordsStream());
+		createStream(names.changesStream());
+
+		String tableStreamArn = createInventoryTable();
+		createTable(names.alertLogTable(), names.alertLogTableHashKey(), names.alertLogTableTtlAttribute());
+		createTable(names.loaderCheckpointTable(), CHECKPOINT_KEY, null);
+		createTable(names.loaderLockTable(), LOCK_KEY, BINDER_TTL_ATTRIBUTE);
+		createTable(names.stockAlertCheckpointTable(), CHECKPOINT_KEY, null);
+		createTable(names.stockAlertLockTable(), LOCK_KEY, BINDER_TTL_ATTRIBUTE);
+
+		String topicArn = aws.sns().createTopic(b -> b.name(names.noStockTopic())).topicArn();
+		String observerUrl = createQueue(ALERTS_OBSERVER_QUEUE, Map.of());
+		aws.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn(observerUrl)));
+
+		String userPoolId = aws.cognito()
+			.createUserPool(b -> b.poolName(names.userPool())
+				.adminCreateUserConfig(c -> c.allowAdminCreateUserOnly(true))
+				.policies(p -> p.passwordPolicy(pw -> pw.minimumLength(12)
+					.requireLowercase(true)
+					.requireUppercase(true)
+					.requireNumbers(true)
+					.requireSymbols(true))))
+			.userPool()
+			.id();
+		String clientId = aws.cognito()
+			.createUserPoolClient(b -> b.userPoolId(userPoolId)
+				.clientName(names.userPoolClient())
+				.generateSecret(false)
+				.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+						ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+			.userPoolClient()
+			.clientId();
+		for (String group : new String[] { "head-office", "store-managers" }) {
+			aws.cognito().createGroup(b -> b.userPoolId(userPoolId).groupName(group));
+		}
+
+		log.info("Provisioned local resources (bucket {}, table {}, user pool {})", names.uploadsBucket(),
+				names.inventoryTable(), userPoolId);
+		return new LocalResources(names.uploadsBucket(), queueUrl, dlqUrl, names.recordsStream(),
+				names.changesStream(), names.inventoryTable(), tableStreamArn, names.alertLogTable(), topicArn,
+				observerUrl, userPoolId, clientId, names.loaderCheckpointTable(), names.loaderLockTable(),
+				names.stockAlertCheckpointTable(), names.stockAlertLockTable());
+	}
+
+	private String createQueue(String name, Map<QueueAttributeName, String> attributes) {
+		return aws.sqs().createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
+	}
+
+	private String queueArn(String queueUrl) {
+		return aws.sqs()
+			.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+			.attributes()
+			.get(QueueAttributeName.QUEUE_ARN);
+	}
+
+	private void createUploadsBucket(String queueArn) {
+		String bucket = names.uploadsBucket();
+		aws.s3().createBucket(b -> b.bucket(bucket));
+		aws.s3()
+			.putBucketVersioning(b -> b.bucket(bucket)
+				.versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+		aws.s3()
+			.putBucketNotificationConfiguration(b -> b.bucket(bucket)
+				.notificationConfiguration(n -> n.queueConfigurations(
+						q -> q.id("inventory-uploads-to-sqs").queueArn(queueArn).events(Event.S3_OBJECT_CREATED))));
+	}
+
+	private void createStream(String name) {
+		aws.kinesis().createStream(b -> b.streamName(name).shardCount(1));
+		for (int attempt = 0; attempt < 100; attempt++) {
+			StreamStatus status = aws.kinesis()
+				.describeStreamSummary(b -> b.streamName(name))
+				.streamDescriptionSummary()
+				.streamStatus();
+			if (status == StreamStatus.ACTIVE) {
+				return;
+			}
+			Emulators.sleep(java.time.Duration.ofMillis(100));
+		}
+		throw new IllegalStateException("Kinesis stream " + name + " did not become ACTIVE");
+	}
+
+	private String createInventoryTable() {
+		return aws.dynamoDb()
+			.createTable(b -> b.tableName(names.inventoryTable())
+				.keySchema(key(names.inventoryTableHashKey(), KeyType.HASH),
+						key(names.inventoryTableRangeKey(), KeyType.RANGE))
+				.attributeDefinitions(stringAttribute(names.inventoryTableHashKey()),
+						stringAttribute(names.inventoryTableRangeKey()))
+				.billingMode(BillingMode.PAY_PER_REQUEST)
+				// In AWS the table streams to Kinesis directly; locally ChangeStreamBridge reads this stream.
+				.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+			.tableDescription()
+			.latestStreamArn();
+	}
+
+	private void createTable(String name, String hashKey, String ttlAttribute) {
+		aws.dynamoDb()
+			.createTable(b -> b.tableName(name)
+				.keySchema(key(hashKey, KeyType.HASH))
+				.attributeDefinitions(stringAttribute(hashKey))
+				.billingMode(BillingMode.PAY_PER_REQUEST));
+		if (ttlAttribute != null) {
+			aws.dynamoDb()
+				.updateTimeToLive(b -> b.tableName(name)
+					.timeToLiveSpecification(t -> t.enabled(true).attributeName(ttlAttribute)));
+		}
+	}
+
+	private static KeySchemaElement key(String name, KeyType type) {
+		return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+	}
+
+	private static AttributeDefinition stringAttribute(String name) {
+		return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+	}
+}

@@ -1,0 +1,105 @@
+package com.retail.inventory.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Entry point of {@code ./inventory}: {@code up} runs the whole platform in the foreground until Ctrl-C;
+ * {@code demo} uploads the sample store files to the running platform.
+ */
+public final class LocalRunner {
+
+	private LocalRunner() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path root = Path.of(System.getProperty("inventory.root", ".")).toAbsolutePath().normalize();
+		String command = args.length == 0 ? "up" : args[0];
+		switch (command) {
+			case "up" -> up(root);
+			case "demo" -> demo(root, args.length > 1 ? List.of(args).subList(1, args.length) : List.of());
+			default -> {
+				System.err.println("usage: inventory up | demo [file.csv ...]");
+				System.exit(2);
+			}
+		}
+	}
+
+	private static void up(Path root) throws InterruptedException {
+		Path logDir = root.resolve(".local/logs");
+		System.out.println("Starting emulators, provisioning resources and starting the four services...");
+		System.out.println("Logs: " + logDir);
+		LocalPlatform platform = LocalPlatform.start(root, logDir, LocalPlatform.Ports.documented(),
+				Duration.ofMinutes(5));
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("\nStopping services and emulators...");
+			platform.close();
+			stopped.countDown();
+		}, "inventory-shutdown"));
+
+		System.out.printf("""
+
+				Inventory platform is up.
+				  Dashboard:   %s   (user: %s  password: %s)
+				  AWS (moto):  %s   Kinesis: %s
+				  Upload:      aws --endpoint-url %s s3 cp samples/inventory-berlin.csv s3://%s/
+				  Demo files:  ./inventory demo   (in another terminal)
+				Out-of-stock alerts published to SNS topic %s are printed below. Ctrl-C stops everything.
+
+				""", platform.dashboardUrl(), DemoUsers.USERNAME, DemoUsers.PASSWORD,
+				platform.endpoints().aws(), platform.endpoints().kinesis(), platform.endpoints().aws(),
+				platform.resources().bucket(), platform.resources().noStockTopicArn());
+		printAlertsUntilStopped(platform, stopped);
+	}
+
+	/** The local stand-in for the email/SMS inbox: the SQS queue subscribed to the alert topic. */
+	private static void printAlertsUntilStopped(LocalPlatform platform, CountDownLatch stopped)
+			throws InterruptedException {
+		String queueUrl = platform.resources().alertsObserverQueueUrl();
+		while (stopped.getCount() > 0) {
+			try {
+				List<Message> messages = platform.aws()
+					.sqs()
+					.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(5).maxNumberOfMessages(10))
+					.messages();
+				for (Message message : messages) {
+					System.out.println("ALERT " + SnsEnvelope.summary(message.body()));
+					platform.aws().sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+				}
+			}
+			catch (RuntimeException stoppingOrDown) {
+				stopped.await(java.util.concurrent.TimeUnit.SECONDS.toMillis(1), java.util.concurrent.TimeUnit.MILLISECONDS);
+			}
+		}
+	}
+
+	private static void demo(Path root, List<String> files) {
+		List<Path> uploads = files.isEmpty() ? sampleFiles(root) : files.stream().map(Path::of).toList();
+		AwsEndpoints endpoints = new AwsEndpoints(java.net.URI.create("http://localhost:" + ServicePorts.MOTO),
+				java.net.URI.create("http://localhost:" + ServicePorts.KINESIS));
+		String bucket = com.retail.inventory.contracts.InventoryResources.load().uploadsBucket();
+		try (LocalAwsClients aws = new LocalAwsClients(endpoints)) {
+			for (Path file : uploads) {
+				aws.s3().putObject(b -> b.bucket(bucket).key(file.getFileName().toString()), file);
+				System.out.println("uploaded " + file.getFileName() + " to s3://" + bucket + "/");
+			}
+		}
+	}
+
+	private static List<Path> sampleFiles(Path root) {
+		try (Stream<Path> files = Files.list(root.resolve("samples"))) {
+			return files.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
