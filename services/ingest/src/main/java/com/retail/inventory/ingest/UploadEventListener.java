@@ -1,0 +1,37 @@
+package com.retail.inventory.ingest;
+
+import io.awspring.cloud.sqs.annotation.SqsListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes the upload bucket's notifications. The message is deleted only when this method returns, i.e.
+ * after every row of every announced upload is in Kinesis; on failure it becomes visible again and is
+ * retried, and after the queue's maxReceiveCount it moves to the dead-letter queue.
+ */
+@Component
+class UploadEventListener {
+
+	private static final Logger log = LoggerFactory.getLogger(UploadEventListener.class);
+
+	private final UploadProcessor processor;
+
+	UploadEventListener(UploadProcessor processor) {
+		this.processor = processor;
+	}
+
+	@SqsListener("${inventory.ingest.queue}")
+	void onNotification(String body) {
+		java.util.List<com.retail.inventory.contracts.UploadRef> uploads;
+		try {
+			uploads = UploadNotifications.uploads(body);
+		}
+		catch (IllegalArgumentException ex) {
+			// Retrying a message that is not a notification cannot help; do not let it block the queue.
+			log.error("Ignoring message that is not an S3 event notification: {}", ex.getMessage());
+			return;
+		}
+		uploads.forEach(processor::process);
+	}
+}

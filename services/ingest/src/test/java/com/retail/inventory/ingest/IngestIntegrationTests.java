@@ -1,0 +1,93 @@
+package com.retail.inventory.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.retail.inventory.local.LocalAwsClients;
+import com.retail.inventory.local.LocalAwsExtension;
+import com.retail.inventory.local.LocalResources;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Upload through S3, notification through SQS, rows out on Kinesis: all on the real emulators. */
+@ExtendWith(LocalAwsExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class IngestIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@DynamicPropertySource
+	static void localhostBucketsNeedPathStyle(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.aws.s3.path-style-access-enabled", () -> "true");
+	}
+
+	@Test
+	void everyRowOfAnUploadBecomesAPlainJsonEventAndBadFilesDoNotBlockTheQueue(LocalAwsClients aws,
+			LocalResources resources) throws Exception {
+		aws.s3().putObject(b -> b.bucket(resources.bucket()).key("not-inventory.csv"),
+				RequestBody.fromString("hello,world\n1,2\n"));
+		aws.s3().putObject(b -> b.bucket(resources.bucket()).key("incoming/berlin store.csv"),
+				RequestBody.fromString("store,item,count\nBerlin,Echo Dot,12\nBerlin,Echo Plus,0\nBerlin,Echo Look,x\n"));
+
+		List<JsonNode> events = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			events.clear();
+			events.addAll(readAll(aws, resources.recordsStream()));
+			assertThat(events).hasSize(2);
+		});
+
+		JsonNode first = events.get(0);
+		assertThat(first.get("store").asString()).isEqualTo("Berlin");
+		assertThat(first.get("item").asString()).isEqualTo("Echo Dot");
+		assertThat(first.get("count").asLong()).isEqualTo(12);
+		assertThat(first.get("rowNumber").asLong()).isEqualTo(1);
+		assertThat(first.get("upload").get("key").asString()).isEqualTo("incoming/berlin store.csv");
+		// The upload id names the exact object revision (version id where S3 sends one, else the eTag).
+		assertThat(first.get("upload").get("id").asString()).startsWith("inventory-uploads/incoming/berlin store.csv");
+		assertThat(first.get("upload").get("eTag").asString()).isNotBlank();
+		assertThat(events.get(1).get("count").asLong()).isZero();
+
+		// Both notifications were handled (the bad file reported, not retried): the queue drains fully.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			var attributes = aws.sqs()
+				.getQueueAttributes(b -> b.queueUrl(resources.uploadQueueUrl())
+					.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+							QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+				.attributes();
+			assertThat(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).isEqualTo("0");
+			assertThat(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).isEqualTo("0");
+		});
+		assertThat(readAll(aws, resources.recordsStream())).hasSize(2);
+	}
+
+	/** Every record's data must be a JSON document: no binder header framing in front of it. */
+	private static List<JsonNode> readAll(LocalAwsClients aws, String stream) {
+		List<JsonNode> out = new ArrayList<>();
+		for (var shard : aws.kinesis().listShards(b -> b.streamName(stream)).shards()) {
+			String iterator = aws.kinesis()
+				.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
+					.shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+				.shardIterator();
+			for (Record record : aws.kinesis().getRecords(b -> b.shardIterator(iterator)).records()) {
+				String data = record.data().asUtf8String();
+				assertThat(data).startsWith("{");
+				JsonNode event = JSON.readTree(data);
+				assertThat(record.partitionKey()).isEqualTo(event.get("store").asString() + "/" + event.get("item").asString());
+				out.add(event);
+			}
+		}
+		return out;
+	}
+}
