@@ -1,0 +1,69 @@
+package com.retail.inventory.dashboard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Reads the Inventory table (key Store + Item, attribute Count). */
+@Component
+class InventoryRepository {
+
+	private final DynamoDbClient dynamoDb;
+
+	private final String table;
+
+	InventoryRepository(DynamoDbClient dynamoDb, DashboardProperties properties) {
+		this.dynamoDb = dynamoDb;
+		this.table = properties.table();
+	}
+
+	/**
+	 * Every store with its item and out-of-stock counts, by name. A paginated Scan projecting only the key and
+	 * count; fine for a retail chain's few thousand store items, to be replaced by an aggregate when it is not.
+	 */
+	List<StoreSummary> stores() {
+		Map<String, int[]> stores = new TreeMap<>();
+		dynamoDb.scanPaginator(b -> b.tableName(table).projectionExpression("#s, #c")
+			.expressionAttributeNames(Map.of("#s", "Store", "#c", "Count")))
+			.items()
+			.forEach(item -> {
+				int[] counts = stores.computeIfAbsent(item.get("Store").s(), s -> new int[2]);
+				counts[0]++;
+				if (count(item) == 0) {
+					counts[1]++;
+				}
+			});
+		List<StoreSummary> summaries = new ArrayList<>();
+		stores.forEach((store, counts) -> summaries.add(new StoreSummary(store, counts[0], counts[1])));
+		return summaries;
+	}
+
+	/** The store's items by name (a Query on the hash key); empty when the store is unknown. */
+	List<StockLevel> items(String store) {
+		List<StockLevel> items = new ArrayList<>();
+		dynamoDb.queryPaginator(b -> b.tableName(table)
+			.keyConditionExpression("#s = :store")
+			.expressionAttributeNames(Map.of("#s", "Store"))
+			.expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store))))
+			.items()
+			.forEach(item -> items.add(StockLevel.of(item.get("Item").s(), count(item), text(item, "UpdatedAt"),
+					text(item, "UploadId"))));
+		items.sort(Comparator.comparing(StockLevel::item));
+		return items;
+	}
+
+	private static long count(Map<String, AttributeValue> item) {
+		AttributeValue count = item.get("Count");
+		return count == null || count.n() == null ? 0 : Long.parseLong(count.n());
+	}
+
+	private static String text(Map<String, AttributeValue> item, String name) {
+		AttributeValue value = item.get(name);
+		return value == null ? null : value.s();
+	}
+}
