@@ -63,4 +63,15 @@ public final class InventoryResources {
 	public String stockAlertLockTable() { return get("stock-alert-lock-table"); }
 	public String userPool() { return get("user-pool"); }
 	public String userPoolClient() { return get("user-pool-client"); }
+	public String uploadsReportsPrefix() { return get("uploads-reports-prefix"); }
+	public int uploadEventsVisibilityTimeoutSeconds() { return Integer.parseInt(get("upload-events-visibility-timeout-seconds")); }
+	public int uploadEventsDlqRetentionDays() { return Integer.parseInt(get("upload-events-dlq-retention-days")); }
+	public int recordsStreamShards() { return Integer.parseInt(get("records-stream-shards")); }
+	public int changesStreamShards() { return Integer.parseInt(get("changes-stream-shards")); }
+	public int streamRetentionHours() { return Integer.parseInt(get("stream-retention-hours")); }
+	public String binderCheckpointTableHashKey() { return get("binder-checkpoint-table-hash-key"); }
+	public String binderLockTableHashKey() { return get("binder-lock-table-hash-key"); }
+	public String binderLockTableTtlAttribute() { return get("binder-lock-table-ttl-attribute"); }
+	public String headOfficeGroup() { return get("head-office-group"); }
+	public String storeManagersGroup() { return get("store-managers-group"); }
 }

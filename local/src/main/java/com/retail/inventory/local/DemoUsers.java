@@ -19,6 +19,6 @@ public final class DemoUsers {
 			.userAttributes(AttributeType.builder().name("email").value("ops-demo@example.com").build())
 			.messageAction("SUPPRESS"));
 		cognito.adminSetUserPassword(b -> b.userPoolId(userPoolId).username(USERNAME).password(PASSWORD).permanent(true));
-		cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(USERNAME).groupName("head-office"));
+		cognito.adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(USERNAME).groupName(com.retail.inventory.contracts.InventoryResources.load().headOfficeGroup()));
 	}
 }

@@ -25,16 +25,8 @@ public final class LocalProvisioner {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalProvisioner.class);
 
-	/** Binder tables: the Spring Integration AWS metadata store and lock registry key schema. */
-	static final String CHECKPOINT_KEY = "metadataKey";
-	static final String LOCK_KEY = "lockKey";
-	static final String BINDER_TTL_ATTRIBUTE = "expireAt";
-
 	/** Local-only queue subscribed to the alert topic, standing in for the email/SMS inbox. */
 	public static final String ALERTS_OBSERVER_QUEUE = "inventory-alerts-local";
-
-	/** Long enough for ingest to stream a large file before the message becomes visible again. */
-	static final int UPLOAD_QUEUE_VISIBILITY_SECONDS = 300;
 
 	private final LocalAwsClients aws;
 	private final InventoryResources names;
@@ -45,24 +37,26 @@ public final class LocalProvisioner {
 	}
 
 	public LocalResources provision() {
-		String dlqUrl = createQueue(names.uploadEventsDlq(), Map.of());
+		String dlqUrl = createQueue(names.uploadEventsDlq(), Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+				String.valueOf(java.time.Duration.ofDays(names.uploadEventsDlqRetentionDays()).toSeconds())));
 		String dlqArn = queueArn(dlqUrl);
 		String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
 				+ names.uploadEventsMaxReceives() + "\"}";
 		String queueUrl = createQueue(names.uploadEventsQueue(),
 				Map.of(QueueAttributeName.REDRIVE_POLICY, redrive, QueueAttributeName.VISIBILITY_TIMEOUT,
-						String.valueOf(UPLOAD_QUEUE_VISIBILITY_SECONDS)));
+						String.valueOf(names.uploadEventsVisibilityTimeoutSeconds())));
 		createUploadsBucket(queueArn(queueUrl));
 
-		createStream(names.recordsStream());
-		createStream(names.changesStream());
+		createStream(names.recordsStream(), names.recordsStreamShards());
+		createStream(names.changesStream(), names.changesStreamShards());
 
 		String tableStreamArn = createInventoryTable();
 		createTable(names.alertLogTable(), names.alertLogTableHashKey(), names.alertLogTableTtlAttribute());
-		createTable(names.loaderCheckpointTable(), CHECKPOINT_KEY, null);
-		createTable(names.loaderLockTable(), LOCK_KEY, BINDER_TTL_ATTRIBUTE);
-		createTable(names.stockAlertCheckpointTable(), CHECKPOINT_KEY, null);
-		createTable(names.stockAlertLockTable(), LOCK_KEY, BINDER_TTL_ATTRIBUTE);
+		// The binder's own tables, pre-created so nothing is created at runtime with unknown settings.
+		createTable(names.loaderCheckpointTable(), names.binderCheckpointTableHashKey(), null);
+		createTable(names.loaderLockTable(), names.binderLockTableHashKey(), names.binderLockTableTtlAttribute());
+		createTable(names.stockAlertCheckpointTable(), names.binderCheckpointTableHashKey(), null);
+		createTable(names.stockAlertLockTable(), names.binderLockTableHashKey(), names.binderLockTableTtlAttribute());
 
 		String topicArn = aws.sns().createTopic(b -> b.name(names.noStockTopic())).topicArn();
 		String observerUrl = createQueue(ALERTS_OBSERVER_QUEUE, Map.of());
@@ -86,7 +80,7 @@ public final class LocalProvisioner {
 						ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
 			.userPoolClient()
 			.clientId();
-		for (String group : new String[] { "head-office", "store-managers" }) {
+		for (String group : new String[] { names.headOfficeGroup(), names.storeManagersGroup() }) {
 			aws.cognito().createGroup(b -> b.userPoolId(userPoolId).groupName(group));
 		}
 
@@ -121,8 +115,8 @@ public final class LocalProvisioner {
 						q -> q.id("inventory-uploads-to-sqs").queueArn(queueArn).events(Event.S3_OBJECT_CREATED))));
 	}
 
-	private void createStream(String name) {
-		aws.kinesis().createStream(b -> b.streamName(name).shardCount(1));
+	private void createStream(String name, int shards) {
+		aws.kinesis().createStream(b -> b.streamName(name).shardCount(shards));
 		for (int attempt = 0; attempt < 100; attempt++) {
 			StreamStatus status = aws.kinesis()
 				.describeStreamSummary(b -> b.streamName(name))
