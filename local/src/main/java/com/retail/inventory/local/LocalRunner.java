@@ -20,6 +20,7 @@ public final class LocalRunner {
 	}
 
 	public static void main(String[] args) throws Exception {
+		quietLogging();
 		Path root = Path.of(System.getProperty("inventory.root", ".")).toAbsolutePath().normalize();
 		String command = args.length == 0 ? "up" : args[0];
 		switch (command) {
@@ -29,6 +30,14 @@ public final class LocalRunner {
 				System.err.println("usage: inventory up | demo [file.csv ...]");
 				System.exit(2);
 			}
+		}
+	}
+
+	/** A person runs this: show our progress, not the AWS SDK's wire-level debug output. */
+	private static void quietLogging() {
+		if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+			context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+			context.getLogger("com.retail.inventory").setLevel(ch.qos.logback.classic.Level.INFO);
 		}
 	}
 

@@ -17,8 +17,11 @@ class UploadEventListener {
 
 	private final UploadProcessor processor;
 
-	UploadEventListener(UploadProcessor processor) {
+	private final IngestProperties properties;
+
+	UploadEventListener(UploadProcessor processor, IngestProperties properties) {
 		this.processor = processor;
+		this.properties = properties;
 	}
 
 	@SqsListener("${inventory.ingest.queue}")
@@ -32,6 +35,13 @@ class UploadEventListener {
 			log.error("Ignoring message that is not an S3 event notification: {}", ex.getMessage());
 			return;
 		}
-		uploads.forEach(processor::process);
+		for (var upload : uploads) {
+			if (properties.isInventoryUpload(upload.key())) {
+				processor.process(upload);
+			}
+			else {
+				log.debug("Not ingesting {}: it is one of the platform's own reports", upload.id());
+			}
+		}
 	}
 }
