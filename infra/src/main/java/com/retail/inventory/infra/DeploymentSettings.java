@@ -1,0 +1,126 @@
+package com.retail.inventory.infra;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What differs between deployments, read from CDK context ({@code cdk deploy -c key=value} or cdk.json). Names
+ * never come from here: they come from {@code inventory-resources.properties}; the only exception is an
+ * optional prefix/suffix that makes the uploads bucket name globally unique.
+ *
+ * @param uploadsBucketSuffix empty for no suffix; absent for the default {@code -<account>-<region>}
+ */
+public record DeploymentSettings(String namespace, String uploadsBucketPrefix, Optional<String> uploadsBucketSuffix,
+		StreamCapacity streamCapacity, List<String> alertEmails, List<String> alertSmsNumbers, MfaMode mfa,
+		ClusterSettings cluster) {
+
+	public static final String DEFAULT_NAMESPACE = "inventory";
+
+	public static final String DEFAULT_CLUSTER_NAME = "inventory-platform";
+
+	/** In standard (not extended, 6x priced) EKS support at the time of writing; check before deploying. */
+	public static final String DEFAULT_KUBERNETES_VERSION = "1.35";
+
+	public static final String DEFAULT_NODE_INSTANCE_TYPE = "t3.medium";
+
+	public static final int DEFAULT_NODE_COUNT = 2;
+
+	/** Whether users of the dashboard must, may or cannot enrol an authenticator app (TOTP). */
+	public enum MfaMode {
+		OFF, OPTIONAL, REQUIRED
+	}
+
+	public DeploymentSettings {
+		if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+			throw new IllegalArgumentException("namespace is not a Kubernetes namespace name: " + namespace);
+		}
+		if (!uploadsBucketPrefix.matches("[a-z0-9.-]*")) {
+			throw new IllegalArgumentException("uploadsBucketPrefix may only use a-z 0-9 . -: " + uploadsBucketPrefix);
+		}
+		uploadsBucketSuffix.ifPresent(suffix -> {
+			if (!suffix.matches("[a-z0-9.-]*")) {
+				throw new IllegalArgumentException("uploadsBucketSuffix may only use a-z 0-9 . -: " + suffix);
+			}
+		});
+		for (String email : alertEmails) {
+			if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+				throw new IllegalArgumentException("not an email address in alertEmails: " + email);
+			}
+		}
+		for (String number : alertSmsNumbers) {
+			// SNS only accepts E.164 numbers for SMS subscriptions.
+			if (!number.matches("\\+[1-9]\\d{6,14}")) {
+				throw new IllegalArgumentException("not an E.164 phone number in alertSmsNumbers: " + number);
+			}
+		}
+		alertEmails = List.copyOf(alertEmails);
+		alertSmsNumbers = List.copyOf(alertSmsNumbers);
+	}
+
+	/**
+	 * Reads every setting from context.
+	 *
+	 * @param context {@code app.getNode()::tryGetContext}: null for a key that is not set
+	 */
+	public static DeploymentSettings fromContext(Function<String, Object> context) {
+		ContextValues values = new ContextValues(context);
+		return new DeploymentSettings(values.string("namespace").orElse(DEFAULT_NAMESPACE),
+				values.string("uploadsBucketPrefix").orElse(""), values.stringAllowingEmpty("uploadsBucketSuffix"),
+				values.string("streamCapacity").map(StreamCapacity::parse).orElse(StreamCapacity.PROVISIONED),
+				values.list("alertEmails"), values.list("alertSmsNumbers"),
+				values.string("cognitoMfa").map(DeploymentSettings::parseMfa).orElse(MfaMode.OPTIONAL),
+				clusterFrom(values));
+	}
+
+	private static ClusterSettings clusterFrom(ContextValues values) {
+		Optional<String> existingName = values.string("existingClusterName");
+		Optional<String> existingOidc = values.string("existingClusterOidcProviderArn");
+		if (existingName.isPresent() != existingOidc.isPresent()) {
+			throw new IllegalArgumentException(
+					"existingClusterName and existingClusterOidcProviderArn go together: give both or neither");
+		}
+		if (existingName.isPresent()) {
+			return new ClusterSettings.ExistingCluster(existingName.get(), existingOidc.get());
+		}
+		return new ClusterSettings.NewCluster(values.string("clusterName").orElse(DEFAULT_CLUSTER_NAME),
+				values.string("kubernetesVersion").orElse(DEFAULT_KUBERNETES_VERSION),
+				values.string("nodeInstanceType").orElse(DEFAULT_NODE_INSTANCE_TYPE),
+				values.string("nodeCount").map(Integer::parseInt).orElse(DEFAULT_NODE_COUNT),
+				values.string("clusterAdminPrincipalArn"));
+	}
+
+	private static MfaMode parseMfa(String value) {
+		try {
+			return MfaMode.valueOf(value.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("cognitoMfa must be off, optional or required, not '" + value + "'");
+		}
+	}
+
+	/** Context from the command line is always a string; from cdk.json it can be a number or a list. */
+	private record ContextValues(Function<String, Object> context) {
+
+		Optional<String> string(String key) {
+			return stringAllowingEmpty(key).filter(value -> !value.isEmpty());
+		}
+
+		Optional<String> stringAllowingEmpty(String key) {
+			return Optional.ofNullable(context.apply(key)).map(value -> value.toString().trim());
+		}
+
+		List<String> list(String key) {
+			Object value = context.apply(key);
+			if (value instanceof List<?> items) {
+				return items.stream().map(item -> item.toString().trim()).filter(item -> !item.isEmpty()).toList();
+			}
+			return string(key).map(text -> Arrays.stream(text.split(","))
+				.map(String::trim)
+				.filter(item -> !item.isEmpty())
+				.toList()).orElse(List.of());
+		}
+	}
+}

@@ -1,0 +1,104 @@
+package com.retail.inventory.infra.data;
+
+import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.infra.DeploymentSettings;
+import com.retail.inventory.infra.OutputKeys;
+import com.retail.inventory.infra.UploadsBucketName;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/**
+ * Every AWS resource that holds or moves the platform's data, named from {@link InventoryResources}. It does
+ * not depend on the cluster stack: data outlives clusters.
+ */
+public final class DataStack extends Stack {
+
+	private final UploadIngestion uploads;
+
+	private final InventoryStreams streams;
+
+	private final InventoryTables tables;
+
+	private final BinderTables loaderBinder;
+
+	private final BinderTables stockAlertBinder;
+
+	private final NoStockAlerts alerts;
+
+	private final DashboardUserPool users;
+
+	public DataStack(Construct scope, String id, StackProps props, InventoryResources names,
+			DeploymentSettings settings) {
+		super(scope, id, props);
+		this.uploads = new UploadIngestion(this, "Uploads", names, UploadsBucketName.of(names, settings));
+		this.streams = new InventoryStreams(this, "Streams", names, settings.streamCapacity());
+		this.tables = new InventoryTables(this, "Tables", names, streams.changes());
+		this.loaderBinder = new BinderTables(this, "LoaderBinder", names, names.loaderCheckpointTable(),
+				names.loaderLockTable());
+		this.stockAlertBinder = new BinderTables(this, "StockAlertBinder", names, names.stockAlertCheckpointTable(),
+				names.stockAlertLockTable());
+		this.alerts = new NoStockAlerts(this, "NoStock", names, settings.alertEmails(), settings.alertSmsNumbers());
+		this.users = new DashboardUserPool(this, "Users", names, settings.mfa());
+		declareOutputs(names);
+	}
+
+	/** The values the Helm chart needs, read back by the values command after deployment. */
+	private void declareOutputs(InventoryResources names) {
+		Map<String, String> deployedNames = new LinkedHashMap<>();
+		deployedNames.put("uploads-bucket", uploads.bucket().getBucketName());
+		deployedNames.put("upload-events-queue", uploads.queue().getQueueName());
+		deployedNames.put("upload-events-dlq", uploads.deadLetterQueue().getQueueName());
+		deployedNames.put("records-stream", streams.records().getStreamName());
+		deployedNames.put("changes-stream", streams.changes().getStreamName());
+		deployedNames.put("inventory-table", tables.inventory().getTableName());
+		deployedNames.put("alert-log-table", tables.alertLog().getTableName());
+		deployedNames.put("no-stock-topic", alerts.topic().getTopicName());
+		deployedNames.put("loader-checkpoint-table", loaderBinder.checkpoints().getTableName());
+		deployedNames.put("loader-lock-table", loaderBinder.locks().getTableName());
+		deployedNames.put("stock-alert-checkpoint-table", stockAlertBinder.checkpoints().getTableName());
+		deployedNames.put("stock-alert-lock-table", stockAlertBinder.locks().getTableName());
+		// CloudFormation cannot return a user pool's name; it is the name this stack gave it.
+		deployedNames.put("user-pool", names.userPool());
+		deployedNames.put("user-pool-client", users.client().getUserPoolClientName());
+		if (!deployedNames.keySet().equals(Set.copyOf(OutputKeys.RESOURCE_NAME_KEYS))) {
+			throw new IllegalStateException("Outputs and OutputKeys.RESOURCE_NAME_KEYS differ: " + deployedNames.keySet());
+		}
+		deployedNames.forEach((key, value) -> output(OutputKeys.forResource(key), value,
+				"Name of " + key + " as deployed"));
+
+		output(OutputKeys.REGION, Aws.REGION, "Region of the data stack");
+		output(OutputKeys.NO_STOCK_TOPIC_ARN, alerts.topic().getTopicArn(), "ARN of the NoStock topic");
+		output(OutputKeys.USER_POOL_ID, users.userPool().getUserPoolId(), "Cognito user pool id");
+		output(OutputKeys.USER_POOL_CLIENT_ID, users.client().getUserPoolClientId(), "Dashboard app client id");
+	}
+
+	private void output(String key, String value, String description) {
+		CfnOutput.Builder.create(this, key).key(key).value(value).description(description).build();
+	}
+
+	public UploadIngestion uploads() {
+		return uploads;
+	}
+
+	public InventoryStreams streams() {
+		return streams;
+	}
+
+	public InventoryTables tables() {
+		return tables;
+	}
+
+	public NoStockAlerts alerts() {
+		return alerts;
+	}
+
+	public DashboardUserPool users() {
+		return users;
+	}
+}

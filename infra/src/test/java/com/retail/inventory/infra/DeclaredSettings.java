@@ -1,0 +1,174 @@
+package com.retail.inventory.infra;
+
+import static com.retail.inventory.infra.TemplateResources.list;
+import static com.retail.inventory.infra.TemplateResources.map;
+import static com.retail.inventory.infra.TemplateResources.properties;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Reads back, from a synthesized data template alone, the value of every key of
+ * {@code inventory-resources.properties} except {@link #SERVICE_ONLY_KEYS}: the names, key schema and settings
+ * as AWS will create them. Resources
+ * are found by what they are (a queue with a redrive policy, a table with a range key), never by the expected
+ * name, so a wrong name shows as a wrong value rather than as a missing resource.
+ */
+final class DeclaredSettings {
+
+	/**
+	 * Keys of the shared file that only the services apply, so no template declares them:
+	 * {@code uploads-reports-prefix} is where reports go; ingest skips those keys itself, because the bucket
+	 * notifies every new object (uploads land in the bucket root) and expires every object after the same period.
+	 */
+	static final Set<String> SERVICE_ONLY_KEYS = Set.of("uploads-reports-prefix");
+
+	private final TemplateResources template;
+
+	private final Map<String, String> declared = new LinkedHashMap<>();
+
+	private DeclaredSettings(Map<String, Object> dataTemplate) {
+		this.template = new TemplateResources(dataTemplate);
+	}
+
+	/** Key of inventory-resources.properties (without its prefix) to the value the template declares. */
+	static Map<String, String> of(Map<String, Object> dataTemplate) {
+		return new DeclaredSettings(dataTemplate).read();
+	}
+
+	private Map<String, String> read() {
+		uploads();
+		streams();
+		tables();
+		Map<String, Object> topic = one("AWS::SNS::Topic", any -> true);
+		put("no-stock-topic", topic.get("TopicName"));
+		Map<String, Object> pool = one("AWS::Cognito::UserPool", any -> true);
+		put("user-pool", pool.get("UserPoolName"));
+		put("user-pool-client", one("AWS::Cognito::UserPoolClient", any -> true).get("ClientName"));
+		Map<Object, Object> groupsByPrecedence = template.ofType("AWS::Cognito::UserPoolGroup")
+			.values()
+			.stream()
+			.map(TemplateResources::properties)
+			.collect(Collectors.toMap(group -> group.get("Precedence"), group -> group.get("GroupName")));
+		put("head-office-group", groupsByPrecedence.get(0));
+		put("store-managers-group", groupsByPrecedence.get(10));
+		return declared;
+	}
+
+	private void uploads() {
+		Map<String, Object> bucket = one("AWS::S3::Bucket", any -> true);
+		put("uploads-bucket", CfnExpressions.render(bucket.get("BucketName")));
+		// uploads-reports-prefix: not declared by any resource (see SERVICE_ONLY_KEYS); the notification and
+		// the lifecycle rules apply to every key.
+
+		Map<String, Object> queue = one("AWS::SQS::Queue", properties -> properties.containsKey("RedrivePolicy"));
+		Map<String, Object> dlq = one("AWS::SQS::Queue", properties -> !properties.containsKey("RedrivePolicy"));
+		put("upload-events-queue", queue.get("QueueName"));
+		put("upload-events-dlq", dlq.get("QueueName"));
+		put("upload-events-max-receives", map(queue.get("RedrivePolicy")).get("maxReceiveCount"));
+		put("upload-events-visibility-timeout-seconds", queue.get("VisibilityTimeout"));
+		put("upload-events-dlq-retention-days", ((Number) dlq.get("MessageRetentionPeriod")).intValue() / 86_400);
+	}
+
+	private void streams() {
+		// The changes stream is the one the Inventory table streams to; the other is the records stream.
+		Map<String, Object> streaming = one("AWS::DynamoDB::Table",
+				properties -> properties.containsKey("KinesisStreamSpecification"));
+		String changesArnOwner = list(
+				map(map(streaming.get("KinesisStreamSpecification")).get("StreamArn")).get("Fn::GetAtt"))
+			.get(0)
+			.toString();
+		Map<String, Map<String, Object>> streams = template.ofType("AWS::Kinesis::Stream");
+		Map<String, Object> changes = properties(streams.get(changesArnOwner));
+		Map<String, Object> records = streams.entrySet()
+			.stream()
+			.filter(entry -> !entry.getKey().equals(changesArnOwner))
+			.map(entry -> properties(entry.getValue()))
+			.findFirst()
+			.orElseThrow();
+		put("records-stream", records.get("Name"));
+		put("changes-stream", changes.get("Name"));
+		put("records-stream-shards", records.get("ShardCount"));
+		put("changes-stream-shards", changes.get("ShardCount"));
+		Set<Object> retention = new HashSet<>(List.of(records.get("RetentionPeriodHours"), changes.get("RetentionPeriodHours")));
+		put("stream-retention-hours", retention.size() == 1 ? retention.iterator().next() : retention);
+	}
+
+	private void tables() {
+		Map<String, Object> inventory = one("AWS::DynamoDB::Table", properties -> keys(properties).size() == 2);
+		put("inventory-table", inventory.get("TableName"));
+		put("inventory-table-hash-key", keys(inventory).get("HASH"));
+		put("inventory-table-range-key", keys(inventory).get("RANGE"));
+
+		Map<String, Object> alertLog = one("AWS::DynamoDB::Table", properties -> keys(properties).size() == 1
+				&& !isBinderTable(properties) && properties.containsKey("TimeToLiveSpecification"));
+		put("alert-log-table", alertLog.get("TableName"));
+		put("alert-log-table-hash-key", keys(alertLog).get("HASH"));
+		put("alert-log-table-ttl-attribute", map(alertLog.get("TimeToLiveSpecification")).get("AttributeName"));
+
+		// Binder tables: checkpoints have no TTL, locks do; the service is in the name (checked against the file).
+		for (String service : List.of("Loader", "StockAlert")) {
+			String prefix = service.equals("Loader") ? "loader" : "stock-alert";
+			Map<String, Object> checkpoints = one("AWS::DynamoDB::Table", properties -> isBinderTable(properties)
+					&& !properties.containsKey("TimeToLiveSpecification")
+					&& properties.get("TableName").toString().contains(service));
+			Map<String, Object> locks = one("AWS::DynamoDB::Table", properties -> isBinderTable(properties)
+					&& properties.containsKey("TimeToLiveSpecification")
+					&& properties.get("TableName").toString().contains(service));
+			put(prefix + "-checkpoint-table", checkpoints.get("TableName"));
+			put(prefix + "-lock-table", locks.get("TableName"));
+			put("binder-checkpoint-table-hash-key", keys(checkpoints).get("HASH"));
+			put("binder-lock-table-hash-key", keys(locks).get("HASH"));
+			put("binder-lock-table-ttl-attribute", map(locks.get("TimeToLiveSpecification")).get("AttributeName"));
+		}
+	}
+
+	/** The Kinesis binder's tables are the only ones with a lowercase key attribute. */
+	private static boolean isBinderTable(Map<String, Object> properties) {
+		String hashKey = keys(properties).get("HASH");
+		return hashKey != null && Character.isLowerCase(hashKey.charAt(0));
+	}
+
+	/** Key type (HASH/RANGE) to attribute name; every key attribute must be declared as a string. */
+	private static Map<String, String> keys(Map<String, Object> table) {
+		Map<String, String> types = list(table.get("AttributeDefinitions")).stream()
+			.map(TemplateResources::map)
+			.collect(Collectors.toMap(a -> a.get("AttributeName").toString(), a -> a.get("AttributeType").toString()));
+		Map<String, String> keys = new LinkedHashMap<>();
+		for (Object element : list(table.get("KeySchema"))) {
+			String name = map(element).get("AttributeName").toString();
+			if (!"S".equals(types.get(name))) {
+				throw new AssertionError("Key " + name + " of " + table.get("TableName") + " is not a string");
+			}
+			keys.put(map(element).get("KeyType").toString(), name);
+		}
+		return keys;
+	}
+
+	private Map<String, Object> one(String type, Predicate<Map<String, Object>> filter) {
+		List<Map<String, Object>> matches = template.ofType(type)
+			.values()
+			.stream()
+			.map(TemplateResources::properties)
+			.filter(filter)
+			.toList();
+		if (matches.size() != 1) {
+			throw new AssertionError("Expected one " + type + " of that kind, found " + matches.size());
+		}
+		return matches.get(0);
+	}
+
+	/** A key read twice (e.g. binder key schema, from each service's table) must agree. */
+	private void put(String key, Object value) {
+		String text = String.valueOf(value);
+		String previous = declared.putIfAbsent(key, text);
+		if (previous != null && !previous.equals(text)) {
+			throw new AssertionError(key + " is declared as both " + previous + " and " + text);
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package com.retail.inventory.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.infra.SynthesizedApp.Variant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Each service role's permissions, statement by statement: the exact actions on the exact resources, nothing
+ * else (no managed policies, no second policy).
+ */
+class ServiceRolePolicyTests {
+
+	private static final InventoryResources NAMES = InventoryResources.load();
+
+	private static final String REGION_ACCOUNT = "${AWS::Region}:${AWS::AccountId}";
+
+	/** One statement as the tests compare it: all three rendered to strings. */
+	record Statement(String sid, List<String> actions, List<String> resources) {
+	}
+
+	@Test
+	void ingestReadsUploadedFilesAnywhereInTheBucketConsumesItsQueueAndProducesRecords() {
+		assertThat(statementsOf(Component.INGEST)).containsExactly(
+				// Every key (uploads land in the bucket root), and the exact version the S3 event announced.
+				new Statement("ReadUploadedFiles", List.of("s3:GetObject", "s3:GetObjectVersion"),
+						List.of("arn:${AWS::Partition}:s3:::" + NAMES.uploadsBucket() + "-${AWS::AccountId}-${AWS::Region}/*")),
+				new Statement("ConsumeUploadEvents", List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes",
+						"sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
+						List.of(arn("sqs", NAMES.uploadEventsQueue()))),
+				new Statement("ProduceInventoryRecords", List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary",
+						"kinesis:ListShards", "kinesis:PutRecord", "kinesis:PutRecords"),
+						List.of(arn("kinesis", "stream/" + NAMES.recordsStream()))));
+	}
+
+	/** Every Kinesis binder role, producer and consumer alike, may describe its own stream (and no other). */
+	@ParameterizedTest
+	@EnumSource(value = Component.class, names = { "INGEST", "LOADER", "STOCK_ALERT" })
+	void everyKinesisBinderRoleMayDescribeItsStream(Component component) {
+		String stream = component == Component.STOCK_ALERT ? NAMES.changesStream() : NAMES.recordsStream();
+		assertThat(statementsOf(component))
+			.filteredOn(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("kinesis:")))
+			.singleElement()
+			.satisfies(statement -> {
+				assertThat(statement.actions()).contains("kinesis:DescribeStream", "kinesis:DescribeStreamSummary",
+						"kinesis:ListShards");
+				assertThat(statement.resources()).containsExactly(arn("kinesis", "stream/" + stream));
+			});
+	}
+
+	@Test
+	void loaderConsumesRecordsWritesInventoryAndUsesOnlyItsBinderTables() {
+		assertThat(statementsOf(Component.LOADER)).containsExactly(
+				consumer("ConsumeInventoryRecords", NAMES.recordsStream()),
+				new Statement("WriteInventory", List.of("dynamodb:BatchWriteItem"), List.of(table(NAMES.inventoryTable()))),
+				checkpoints(NAMES.loaderCheckpointTable()), locks(NAMES.loaderLockTable()));
+	}
+
+	@Test
+	void stockAlertConsumesChangesPublishesAlertsRecordsThemAndUsesOnlyItsBinderTables() {
+		assertThat(statementsOf(Component.STOCK_ALERT)).containsExactly(
+				consumer("ConsumeInventoryChanges", NAMES.changesStream()),
+				new Statement("PublishNoStockAlerts", List.of("sns:Publish"), List.of(arn("sns", NAMES.noStockTopic()))),
+				new Statement("RecordSentAlerts", List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+						List.of(table(NAMES.alertLogTable()))),
+				checkpoints(NAMES.stockAlertCheckpointTable()), locks(NAMES.stockAlertLockTable()));
+	}
+
+	/** A paginated Scan lists the stores, a Query a store's items; no GetItem, and nothing for Cognito. */
+	@Test
+	void dashboardOnlyScansAndQueriesInventoryAndNeedsNoCognitoPermission() {
+		assertThat(statementsOf(Component.DASHBOARD)).containsExactly(new Statement("ReadInventory",
+				List.of("dynamodb:Scan", "dynamodb:Query"), List.of(table(NAMES.inventoryTable()))));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Component.class)
+	void eachRoleHasOneInlinePolicyAndNothingElse(Component component) {
+		Map<String, Object> role = new ServiceRoles(SynthesizedApp.of(Variant.DEFAULTS).clusterJson())
+			.properties(component);
+		assertThat(role).doesNotContainKeys("ManagedPolicyArns", "PermissionsBoundary");
+		assertThat(TemplateResources.list(role.get("Policies"))).hasSize(1);
+		assertThat(new TemplateResources(SynthesizedApp.of(Variant.DEFAULTS).clusterJson()).ofType("AWS::IAM::Policy"))
+			.as("no separate policy is attached to any role")
+			.isEmpty();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Component.class)
+	void permissionsDoNotDependOnTheClusterMode(Component component) {
+		assertThat(statementsOf(component, Variant.EXISTING_CLUSTER).stream().map(Statement::actions))
+			.isEqualTo(statementsOf(component, Variant.DEFAULTS).stream().map(Statement::actions).toList());
+	}
+
+	@Test
+	void noServiceMayCreateOrReconfigureStreamsOrTables() {
+		for (Component component : Component.values()) {
+			assertThat(statementsOf(component).stream().flatMap(statement -> statement.actions().stream()))
+				.as(component.name())
+				.doesNotContain("kinesis:CreateStream", "kinesis:UpdateShardCount", "dynamodb:CreateTable",
+						"dynamodb:UpdateTimeToLive", "sns:CreateTopic", "sqs:CreateQueue");
+		}
+	}
+
+	private static List<Statement> statementsOf(Component component) {
+		return statementsOf(component, Variant.DEFAULTS);
+	}
+
+	static List<Statement> statementsOf(Component component, Variant variant) {
+		Map<String, Object> role = new ServiceRoles(SynthesizedApp.of(variant).clusterJson()).properties(component);
+		Map<String, Object> policy = TemplateResources.map(TemplateResources.list(role.get("Policies")).get(0));
+		return TemplateResources.list(TemplateResources.map(policy.get("PolicyDocument")).get("Statement"))
+			.stream()
+			.map(TemplateResources::map)
+			.map(statement -> {
+				assertThat(statement).containsOnlyKeys("Sid", "Effect", "Action", "Resource");
+				assertThat(statement.get("Effect")).isEqualTo("Allow");
+				return new Statement(statement.get("Sid").toString(), CfnExpressions.renderAll(statement.get("Action")),
+						CfnExpressions.renderAll(statement.get("Resource")));
+			})
+			.toList();
+	}
+
+	private static Statement consumer(String sid, String stream) {
+		return new Statement(sid, List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary",
+				"kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords"),
+				List.of(arn("kinesis", "stream/" + stream)));
+	}
+
+	private static Statement checkpoints(String table) {
+		return new Statement("BinderCheckpoints", List.of("dynamodb:DescribeTable", "dynamodb:GetItem",
+				"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"), List.of(table(table)));
+	}
+
+	private static Statement locks(String table) {
+		return new Statement("BinderLocks", List.of("dynamodb:DescribeTable", "dynamodb:PutItem",
+				"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"), List.of(table(table)));
+	}
+
+	private static String table(String name) {
+		return arn("dynamodb", "table/" + name);
+	}
+
+	private static String arn(String service, String resource) {
+		return "arn:${AWS::Partition}:" + service + ":" + REGION_ACCOUNT + ":" + resource;
+	}
+}
