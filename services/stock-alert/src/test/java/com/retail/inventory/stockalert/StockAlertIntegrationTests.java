@@ -64,6 +64,8 @@ class StockAlertIntegrationTests {
 		assertThat(berlin.get("Subject").asString()).isEqualTo("Inventory Alert!");
 		assertThat(berlin.get("Message").asString()).isEqualTo("Berlin is out of stock of Echo Plus");
 		JsonNode attributes = berlin.get("MessageAttributes");
+		assertThat(attributes.propertyNames()).containsExactlyInAnyOrder("store", "item", "count", "type");
+		assertThat(attributes.get("count").get("Type").asString()).isEqualTo("Number");
 		assertThat(attributes.get("store").get("Value").asString()).isEqualTo("Berlin");
 		assertThat(attributes.get("item").get("Value").asString()).isEqualTo("Echo Plus");
 		assertThat(attributes.get("count").get("Value").asString()).isEqualTo("0");
