@@ -28,6 +28,15 @@ public final class LocalProvisioner {
 	/** Local-only queue subscribed to the alert topic, standing in for the email/SMS inbox. */
 	public static final String ALERTS_OBSERVER_QUEUE = "inventory-alerts-local";
 
+	/**
+	 * As infra declares for the upload queue (emulator defaults differ); kept equal by the infra module's
+	 * LocalProvisioningParityIntegrationTests.
+	 */
+	private static final int UPLOAD_EVENT_MAX_BYTES = 262_144;
+
+	/** What Kinesis (and kinesis-mock) gives a new stream. */
+	private static final int DEFAULT_STREAM_RETENTION_HOURS = 24;
+
 	private final LocalAwsClients aws;
 	private final InventoryResources names;
 
@@ -44,7 +53,8 @@ public final class LocalProvisioner {
 				+ names.uploadEventsMaxReceives() + "\"}";
 		String queueUrl = createQueue(names.uploadEventsQueue(),
 				Map.of(QueueAttributeName.REDRIVE_POLICY, redrive, QueueAttributeName.VISIBILITY_TIMEOUT,
-						String.valueOf(names.uploadEventsVisibilityTimeoutSeconds())));
+						String.valueOf(names.uploadEventsVisibilityTimeoutSeconds()),
+						QueueAttributeName.MAXIMUM_MESSAGE_SIZE, String.valueOf(UPLOAD_EVENT_MAX_BYTES)));
 		createUploadsBucket(queueArn(queueUrl));
 
 		createStream(names.recordsStream(), names.recordsStreamShards());
@@ -80,9 +90,9 @@ public final class LocalProvisioner {
 						ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
 			.userPoolClient()
 			.clientId();
-		for (String group : new String[] { names.headOfficeGroup(), names.storeManagersGroup() }) {
-			aws.cognito().createGroup(b -> b.userPoolId(userPoolId).groupName(group));
-		}
+		// Precedence as in AWS: head office wins where a user is in both groups.
+		aws.cognito().createGroup(b -> b.userPoolId(userPoolId).groupName(names.headOfficeGroup()).precedence(0));
+		aws.cognito().createGroup(b -> b.userPoolId(userPoolId).groupName(names.storeManagersGroup()).precedence(10));
 
 		log.info("Provisioned local resources (bucket {}, table {}, user pool {})", names.uploadsBucket(),
 				names.inventoryTable(), userPoolId);
@@ -123,6 +133,10 @@ public final class LocalProvisioner {
 				.streamDescriptionSummary()
 				.streamStatus();
 			if (status == StreamStatus.ACTIVE) {
+				if (names.streamRetentionHours() > DEFAULT_STREAM_RETENTION_HOURS) {
+					aws.kinesis().increaseStreamRetentionPeriod(b -> b.streamName(name)
+						.retentionPeriodHours(names.streamRetentionHours()));
+				}
 				return;
 			}
 			Emulators.sleep(java.time.Duration.ofMillis(100));
