@@ -2,7 +2,6 @@ package com.retail.inventory.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -103,19 +102,9 @@ public final class Emulators implements AutoCloseable {
 							+ " while starting; see its log");
 				}
 			}
-			try {
-				HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-				connection.setConnectTimeout(1000);
-				connection.setReadTimeout(2000);
-				int status = connection.getResponseCode();
-				connection.disconnect();
-				if (status > 0) {
-					log.info("{} is up at {}", name, uri);
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
+			if (HttpProbe.status(uri) > 0) {
+				log.info("{} is up at {}", name, uri);
+				return;
 			}
 			sleep(Duration.ofMillis(250));
 		}

@@ -2,7 +2,6 @@ package com.retail.inventory.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +73,7 @@ public final class ServiceLauncher implements AutoCloseable {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		for (Service service : services) {
 			URI readiness = URI.create("http://127.0.0.1:" + service.port() + "/actuator/health/readiness");
-			while (!isUp(readiness)) {
+			while (HttpProbe.status(readiness) != 200) {
 				Process process = running.get(service.name());
 				if (!process.isAlive()) {
 					throw new IllegalStateException(service.name() + " exited with code " + process.exitValue()
@@ -87,20 +86,6 @@ public final class ServiceLauncher implements AutoCloseable {
 				Emulators.sleep(Duration.ofMillis(500));
 			}
 			log.info("{} is ready", service.name());
-		}
-	}
-
-	private static boolean isUp(URI uri) {
-		try {
-			HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-			connection.setConnectTimeout(1000);
-			connection.setReadTimeout(3000);
-			int status = connection.getResponseCode();
-			connection.disconnect();
-			return status == 200;
-		}
-		catch (IOException notYet) {
-			return false;
 		}
 	}
 

@@ -2,14 +2,11 @@ package com.retail.inventory.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,16 +58,9 @@ class ChangeStreamBridgeIntegrationTests {
 
 	static List<JsonNode> readAll(LocalAwsClients aws, String stream) {
 		JsonMapper json = JsonMapper.builder().build();
-		List<JsonNode> out = new ArrayList<>();
-		for (var shard : aws.kinesis().listShards(b -> b.streamName(stream)).shards()) {
-			String iterator = aws.kinesis()
-				.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
-					.shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-				.shardIterator();
-			for (Record record : aws.kinesis().getRecords(b -> b.shardIterator(iterator)).records()) {
-				out.add(json.readTree(record.data().asByteArray()));
-			}
-		}
-		return out;
+		return KinesisStreamReader.readAll(aws.kinesis(), stream)
+			.stream()
+			.map(record -> json.readTree(record.data().asByteArray()))
+			.toList();
 	}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.retail.inventory.local.LocalAwsClients;
+import com.retail.inventory.local.KinesisStreamReader;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,18 +75,12 @@ class IngestIntegrationTests {
 	/** Every record's data must be a JSON document: no binder header framing in front of it. */
 	private static List<JsonNode> readAll(LocalAwsClients aws, String stream) {
 		List<JsonNode> out = new ArrayList<>();
-		for (var shard : aws.kinesis().listShards(b -> b.streamName(stream)).shards()) {
-			String iterator = aws.kinesis()
-				.getShardIterator(b -> b.streamName(stream).shardId(shard.shardId())
-					.shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-				.shardIterator();
-			for (Record record : aws.kinesis().getRecords(b -> b.shardIterator(iterator)).records()) {
-				String data = record.data().asUtf8String();
-				assertThat(data).startsWith("{");
-				JsonNode event = JSON.readTree(data);
-				assertThat(record.partitionKey()).isEqualTo(event.get("store").asString() + "/" + event.get("item").asString());
-				out.add(event);
-			}
+		for (Record record : KinesisStreamReader.readAll(aws.kinesis(), stream)) {
+			String data = record.data().asUtf8String();
+			assertThat(data).startsWith("{");
+			JsonNode event = JSON.readTree(data);
+			assertThat(record.partitionKey()).isEqualTo(event.get("store").asString() + "/" + event.get("item").asString());
+			out.add(event);
 		}
 		return out;
 	}
