@@ -3,8 +3,6 @@ package com.retail.inventory.local;
 import com.retail.inventory.contracts.InventoryResources;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The whole pipeline on this machine: emulators, provisioned resources, demo users, the change-stream bridge
@@ -62,27 +60,11 @@ public final class LocalPlatform implements AutoCloseable {
 
 	/** How each service is configured locally: only standard AWS SDK settings and Spring properties. */
 	private Iterable<ServiceLauncher.Service> serviceDefinitions() {
-		Map<String, String> common = new LinkedHashMap<>(emulators.endpoints().environment());
-		common.put("SPRING_MAIN_BANNER_MODE", "off");
-
-		Map<String, String> ingest = new LinkedHashMap<>(common);
-		// Buckets on a localhost endpoint cannot be addressed as virtual hosts.
-		ingest.put("SPRING_CLOUD_AWS_S3_PATH_STYLE_ACCESS_ENABLED", "true");
-
-		Map<String, String> stockAlert = new LinkedHashMap<>(common);
-		stockAlert.put("INVENTORY_STOCK_ALERT_TOPIC_ARN", resources.noStockTopicArn());
-
-		Map<String, String> dashboard = new LinkedHashMap<>(common);
-		dashboard.put("INVENTORY_DASHBOARD_COGNITO_USER_POOL_ID", resources.userPoolId());
-		dashboard.put("INVENTORY_DASHBOARD_COGNITO_CLIENT_ID", resources.userPoolClientId());
-		// Real Cognito serves the JWKS under the issuer URL; the emulator serves it on its own endpoint.
-		dashboard.put("INVENTORY_DASHBOARD_COGNITO_JWK_SET_URI",
-				emulators.motoEndpoint() + "/" + resources.userPoolId() + "/.well-known/jwks.json");
-
-		return java.util.List.of(new ServiceLauncher.Service("loader", ports.loader(), common),
-				new ServiceLauncher.Service("stock-alert", ports.stockAlert(), stockAlert),
-				new ServiceLauncher.Service("ingest", ports.ingest(), ingest),
-				new ServiceLauncher.Service("dashboard", ports.dashboard(), dashboard));
+		ServiceEnvironment environment = new ServiceEnvironment(emulators.endpoints(), resources);
+		return java.util.List.of(new ServiceLauncher.Service("loader", ports.loader(), environment.of("loader")),
+				new ServiceLauncher.Service("stock-alert", ports.stockAlert(), environment.of("stock-alert")),
+				new ServiceLauncher.Service("ingest", ports.ingest(), environment.of("ingest")),
+				new ServiceLauncher.Service("dashboard", ports.dashboard(), environment.of("dashboard")));
 	}
 
 	public Ports ports() { return ports; }
