@@ -34,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -120,13 +119,13 @@ class ServiceImagesIntegrationTests {
 			assertThat(readiness.statusCode()).isEqualTo(200);
 			assertThat(JSON.readTree(readiness.body()).get("status").asString()).isEqualTo("UP");
 
-			ExecResult uid = container.execInContainer("id", "-u");
-			assertThat(uid.getStdout().strip()).as("UID of a process in the container").isEqualTo("65532");
+			String uid = PodmanExec.stdout(container.getContainerId(), "id", "-u");
+			assertThat(uid.strip()).as("UID of a process in the container").isEqualTo("65532");
 
 			// The JVM's heap follows the container's memory limit (JAVA_TOOL_OPTIONS of the image: 75 %).
-			ExecResult flags = container.execInContainer("java", "-XX:+PrintFlagsFinal", "-version");
-			Matcher maxHeap = MAX_HEAP.matcher(flags.getStdout());
-			assertThat(maxHeap.find()).as("MaxHeapSize in %s", flags.getStdout()).isTrue();
+			String flags = PodmanExec.stdout(container.getContainerId(), "java", "-XX:+PrintFlagsFinal", "-version");
+			Matcher maxHeap = MAX_HEAP.matcher(flags);
+			assertThat(maxHeap.find()).as("MaxHeapSize in %s", flags).isTrue();
 			assertThat(Long.parseLong(maxHeap.group(1)))
 				.isCloseTo((long) (ChartLikeContainer.MEMORY_LIMIT_BYTES * 0.75), withinPercentage(2));
 		}
