@@ -3,10 +3,12 @@ package com.retail.inventory.local;
 import com.retail.inventory.contracts.InventoryChangeRecord;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -41,7 +43,7 @@ public final class ChangeStreamBridge implements AutoCloseable {
 	private final JsonMapper json = JsonMapper.builder().build();
 	private final Map<String, String> iterators = new LinkedHashMap<>();
 	private final Map<String, String> lastSequence = new LinkedHashMap<>();
-	private final Map<String, Boolean> finished = new LinkedHashMap<>();
+	private final Set<String> finished = new HashSet<>();
 	private final Thread thread;
 	private volatile boolean running = true;
 
@@ -93,7 +95,7 @@ public final class ChangeStreamBridge implements AutoCloseable {
 			.streamDescription()
 			.shards();
 		for (Shard shard : shards) {
-			if (!iterators.containsKey(shard.shardId()) && !finished.containsKey(shard.shardId())) {
+			if (!iterators.containsKey(shard.shardId()) && !finished.contains(shard.shardId())) {
 				iterators.put(shard.shardId(), iterator(shard.shardId(), null));
 			}
 		}
@@ -128,7 +130,7 @@ public final class ChangeStreamBridge implements AutoCloseable {
 		}
 		if (response.nextShardIterator() == null) {
 			iterators.remove(shardId);
-			finished.put(shardId, true);
+			finished.add(shardId);
 		}
 		else {
 			iterators.put(shardId, response.nextShardIterator());

@@ -71,7 +71,6 @@ public final class LocalPlatform implements AutoCloseable {
 	public AwsEndpoints endpoints() { return emulators.endpoints(); }
 	public LocalAwsClients aws() { return aws; }
 	public LocalResources resources() { return resources; }
-	public ServiceLauncher services() { return services; }
 
 	public String dashboardUrl() {
 		return "http://localhost:" + ports.dashboard();

@@ -22,7 +22,7 @@ public final class ServiceLauncher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceLauncher.class);
 
-	/** Service name to its Spring environment; ports come from {@link ServicePorts}. */
+	/** A service to run: its name (= its module and jar), HTTP port and environment. */
 	public record Service(String name, int port, Map<String, String> environment) {
 	}
 
