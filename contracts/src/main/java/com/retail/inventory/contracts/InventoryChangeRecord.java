@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
- * One change of the {@code Inventory} table, as published on the {@code inventory-changes} stream in the
- * record format of <em>Kinesis Data Streams for DynamoDB</em> (the format AWS itself writes, so other
- * teams can use any standard consumer). Schema: {@code schemas/inventory-change.schema.json}.
+ * One change of the {@code Inventory} table, as published on the
+ * {@code inventory-changes} stream in the record format of <em>Kinesis Data Streams for
+ * DynamoDB</em> (the format AWS itself writes, so other teams can use any standard
+ * consumer). Schema: {@code schemas/inventory-change.schema.json}.
  *
  * @param awsRegion region of the table
  * @param eventID unique id of this change; the same change replayed has the same id
@@ -25,7 +26,9 @@ public record InventoryChangeRecord(String awsRegion, String eventID, String eve
 		String recordFormat, String tableName, Change dynamodb, String eventSource) {
 
 	public static final String INSERT = "INSERT";
+
 	public static final String MODIFY = "MODIFY";
+
 	public static final String REMOVE = "REMOVE";
 
 	/**

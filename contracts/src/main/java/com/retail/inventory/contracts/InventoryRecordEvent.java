@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One CSV row of an uploaded inventory file, as published on the {@code inventory-records} stream.
- * Schema: {@code schemas/inventory-record.schema.json}.
+ * One CSV row of an uploaded inventory file, as published on the
+ * {@code inventory-records} stream. Schema: {@code schemas/inventory-record.schema.json}.
  *
- * <p>Besides the row itself it carries what consumers need for idempotency and ordering: which upload
- * the row came from ({@link UploadRef}) and its position in that file. Consumers must ignore unknown
- * fields so the producer can add fields without a breaking change.
+ * <p>
+ * Besides the row itself it carries what consumers need for idempotency and ordering:
+ * which upload the row came from ({@link UploadRef}) and its position in that file.
+ * Consumers must ignore unknown fields so the producer can add fields without a breaking
+ * change.
  *
  * @param schemaVersion contract version; incremented only on breaking changes
  * @param store store name (first CSV column)
@@ -29,7 +31,10 @@ public record InventoryRecordEvent(int schemaVersion, String store, String item,
 		return new InventoryRecordEvent(SCHEMA_VERSION, store, item, count, upload, rowNumber);
 	}
 
-	/** Kinesis partition key: all events of one store item land on one shard, so their order is kept. */
+	/**
+	 * Kinesis partition key: all events of one store item land on one shard, so their
+	 * order is kept.
+	 */
 	public String partitionKey() {
 		return store + "/" + item;
 	}

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * Typed view of {@code inventory-resources.properties}, the one source of resource names for code that
- * is not a Spring application (local provisioning, infrastructure as code). Spring services read the same
- * file through {@code spring.config.import}.
+ * Typed view of {@code inventory-resources.properties}, the one source of resource names
+ * for code that is not a Spring application (local provisioning, infrastructure as code).
+ * Spring services read the same file through {@code spring.config.import}.
  */
 public final class InventoryResources {
 
@@ -44,34 +44,124 @@ public final class InventoryResources {
 		return value;
 	}
 
-	public String uploadsBucket() { return get("uploads-bucket"); }
-	public String uploadEventsQueue() { return get("upload-events-queue"); }
-	public String uploadEventsDlq() { return get("upload-events-dlq"); }
-	public int uploadEventsMaxReceives() { return Integer.parseInt(get("upload-events-max-receives")); }
-	public String recordsStream() { return get("records-stream"); }
-	public String changesStream() { return get("changes-stream"); }
-	public String inventoryTable() { return get("inventory-table"); }
-	public String inventoryTableHashKey() { return get("inventory-table-hash-key"); }
-	public String inventoryTableRangeKey() { return get("inventory-table-range-key"); }
-	public String alertLogTable() { return get("alert-log-table"); }
-	public String alertLogTableHashKey() { return get("alert-log-table-hash-key"); }
-	public String alertLogTableTtlAttribute() { return get("alert-log-table-ttl-attribute"); }
-	public String noStockTopic() { return get("no-stock-topic"); }
-	public String loaderCheckpointTable() { return get("loader-checkpoint-table"); }
-	public String loaderLockTable() { return get("loader-lock-table"); }
-	public String stockAlertCheckpointTable() { return get("stock-alert-checkpoint-table"); }
-	public String stockAlertLockTable() { return get("stock-alert-lock-table"); }
-	public String userPool() { return get("user-pool"); }
-	public String userPoolClient() { return get("user-pool-client"); }
-	public String uploadsReportsPrefix() { return get("uploads-reports-prefix"); }
-	public int uploadEventsVisibilityTimeoutSeconds() { return Integer.parseInt(get("upload-events-visibility-timeout-seconds")); }
-	public int uploadEventsDlqRetentionDays() { return Integer.parseInt(get("upload-events-dlq-retention-days")); }
-	public int recordsStreamShards() { return Integer.parseInt(get("records-stream-shards")); }
-	public int changesStreamShards() { return Integer.parseInt(get("changes-stream-shards")); }
-	public int streamRetentionHours() { return Integer.parseInt(get("stream-retention-hours")); }
-	public String binderCheckpointTableHashKey() { return get("binder-checkpoint-table-hash-key"); }
-	public String binderLockTableHashKey() { return get("binder-lock-table-hash-key"); }
-	public String binderLockTableTtlAttribute() { return get("binder-lock-table-ttl-attribute"); }
-	public String headOfficeGroup() { return get("head-office-group"); }
-	public String storeManagersGroup() { return get("store-managers-group"); }
+	public String uploadsBucket() {
+		return get("uploads-bucket");
+	}
+
+	public String uploadEventsQueue() {
+		return get("upload-events-queue");
+	}
+
+	public String uploadEventsDlq() {
+		return get("upload-events-dlq");
+	}
+
+	public int uploadEventsMaxReceives() {
+		return Integer.parseInt(get("upload-events-max-receives"));
+	}
+
+	public String recordsStream() {
+		return get("records-stream");
+	}
+
+	public String changesStream() {
+		return get("changes-stream");
+	}
+
+	public String inventoryTable() {
+		return get("inventory-table");
+	}
+
+	public String inventoryTableHashKey() {
+		return get("inventory-table-hash-key");
+	}
+
+	public String inventoryTableRangeKey() {
+		return get("inventory-table-range-key");
+	}
+
+	public String alertLogTable() {
+		return get("alert-log-table");
+	}
+
+	public String alertLogTableHashKey() {
+		return get("alert-log-table-hash-key");
+	}
+
+	public String alertLogTableTtlAttribute() {
+		return get("alert-log-table-ttl-attribute");
+	}
+
+	public String noStockTopic() {
+		return get("no-stock-topic");
+	}
+
+	public String loaderCheckpointTable() {
+		return get("loader-checkpoint-table");
+	}
+
+	public String loaderLockTable() {
+		return get("loader-lock-table");
+	}
+
+	public String stockAlertCheckpointTable() {
+		return get("stock-alert-checkpoint-table");
+	}
+
+	public String stockAlertLockTable() {
+		return get("stock-alert-lock-table");
+	}
+
+	public String userPool() {
+		return get("user-pool");
+	}
+
+	public String userPoolClient() {
+		return get("user-pool-client");
+	}
+
+	public String uploadsReportsPrefix() {
+		return get("uploads-reports-prefix");
+	}
+
+	public int uploadEventsVisibilityTimeoutSeconds() {
+		return Integer.parseInt(get("upload-events-visibility-timeout-seconds"));
+	}
+
+	public int uploadEventsDlqRetentionDays() {
+		return Integer.parseInt(get("upload-events-dlq-retention-days"));
+	}
+
+	public int recordsStreamShards() {
+		return Integer.parseInt(get("records-stream-shards"));
+	}
+
+	public int changesStreamShards() {
+		return Integer.parseInt(get("changes-stream-shards"));
+	}
+
+	public int streamRetentionHours() {
+		return Integer.parseInt(get("stream-retention-hours"));
+	}
+
+	public String binderCheckpointTableHashKey() {
+		return get("binder-checkpoint-table-hash-key");
+	}
+
+	public String binderLockTableHashKey() {
+		return get("binder-lock-table-hash-key");
+	}
+
+	public String binderLockTableTtlAttribute() {
+		return get("binder-lock-table-ttl-attribute");
+	}
+
+	public String headOfficeGroup() {
+		return get("head-office-group");
+	}
+
+	public String storeManagersGroup() {
+		return get("store-managers-group");
+	}
+
 }

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Identifies one uploaded version of one S3 object.
  *
- * @param id stable identity of this upload: {@code bucket/key} plus the version id when the bucket is
- *     versioned, else the eTag; the same object version always yields the same id
+ * @param id stable identity of this upload: {@code bucket/key} plus the version id when
+ * the bucket is versioned, else the eTag; the same object version always yields the same
+ * id
  * @param bucket S3 bucket name
  * @param key decoded S3 object key
  * @param versionId S3 version id, absent for unversioned buckets
  * @param eTag S3 entity tag of the object
- * @param sequencer S3 event sequencer (hex); for one key, a larger value is a later change
+ * @param sequencer S3 event sequencer (hex); for one key, a larger value is a later
+ * change
  * @param eventTime ISO-8601 time of the S3 event
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The Java records and the JSON Schemas describe the same payloads: serialized records validate. */
+/**
+ * The Java records and the JSON Schemas describe the same payloads: serialized records
+ * validate.
+ */
 class ContractSchemaTests {
 
 	private final ObjectMapper mapper = new ObjectMapper();
@@ -26,8 +29,8 @@ class ContractSchemaTests {
 
 	@Test
 	void inventoryRecordEventMatchesItsSchema() throws Exception {
-		UploadRef upload = UploadRef.of("inventory-uploads", "incoming/berlin.csv", null, "9b2cf535f27731c974343645a3985328",
-				"0055AED6DCD90281E5", "2026-11-21T10:15:30.000Z");
+		UploadRef upload = UploadRef.of("inventory-uploads", "incoming/berlin.csv", null,
+				"9b2cf535f27731c974343645a3985328", "0055AED6DCD90281E5", "2026-11-21T10:15:30.000Z");
 		JsonNode json = mapper.valueToTree(InventoryRecordEvent.of("Berlin", "Echo Dot", 12, upload, 3));
 
 		assertThat(schema("inventory-record.schema.json").validate(json)).isEmpty();
@@ -56,8 +59,8 @@ class ContractSchemaTests {
 				Map.of("Store", Map.of("S", "Berlin"), "Item", Map.of("S", "Echo")),
 				Map.of("Store", Map.of("S", "Berlin"), "Item", Map.of("S", "Echo"), "Count", Map.of("N", "0")),
 				Map.of("Store", Map.of("S", "Berlin"), "Item", Map.of("S", "Echo"), "Count", Map.of("N", "4")), 80);
-		var record = new InventoryChangeRecord("us-east-1", "e-1", InventoryChangeRecord.MODIFY, null, "application/json",
-				"Inventory", change, "aws:dynamodb");
+		var record = new InventoryChangeRecord("us-east-1", "e-1", InventoryChangeRecord.MODIFY, null,
+				"application/json", "Inventory", change, "aws:dynamodb");
 		JsonNode json = mapper.valueToTree(record);
 
 		assertThat(schema("inventory-change.schema.json").validate(json)).isEmpty();
@@ -71,4 +74,5 @@ class ContractSchemaTests {
 		assertThat(names.recordsStream()).isEqualTo("inventory-records");
 		assertThat(names.uploadEventsMaxReceives()).isPositive();
 	}
+
 }

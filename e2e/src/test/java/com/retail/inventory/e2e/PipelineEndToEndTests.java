@@ -34,8 +34,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole pipeline as it runs locally: S3 upload, SQS notification, ingest, Kinesis, loader, DynamoDB,
- * change stream, stock-alert, SNS, and the dashboard, each service its own process.
+ * The whole pipeline as it runs locally: S3 upload, SQS notification, ingest, Kinesis,
+ * loader, DynamoDB, change stream, stock-alert, SNS, and the dashboard, each service its
+ * own process.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTests {
@@ -79,7 +80,8 @@ class PipelineEndToEndTests {
 		}
 		assertThat(expected).hasSize(24);
 
-		await().atMost(PIPELINE).pollInterval(Duration.ofSeconds(1))
+		await().atMost(PIPELINE)
+			.pollInterval(Duration.ofSeconds(1))
 			.untilAsserted(() -> assertThat(tableCounts()).isEqualTo(expected));
 	}
 
@@ -112,7 +114,8 @@ class PipelineEndToEndTests {
 
 		upload("inventory-berlin.csv");
 
-		// The loader rewrote Berlin's rows (new UpdatedAt): the upload went all the way through...
+		// The loader rewrote Berlin's rows (new UpdatedAt): the upload went all the way
+		// through...
 		await().atMost(PIPELINE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 			Map<String, String> now = updatedAt("Berlin");
 			assertThat(now).hasSize(6);
@@ -169,13 +172,18 @@ class PipelineEndToEndTests {
 	private static void upload(String sample) {
 		platform.aws()
 			.s3()
-			.putObject(b -> b.bucket(platform.resources().bucket()).key(sample), root.resolve("samples").resolve(sample));
+			.putObject(b -> b.bucket(platform.resources().bucket()).key(sample),
+					root.resolve("samples").resolve(sample));
 	}
 
 	private static Map<String, String> countsIn(Path file) throws Exception {
 		Map<String, String> counts = new TreeMap<>();
 		try (Reader reader = Files.newBufferedReader(file)) {
-			for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+			for (CSVRecord row : CSVFormat.DEFAULT.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
+				.parse(reader)) {
 				counts.put(row.get("store") + "/" + row.get("item"), row.get("count"));
 			}
 		}
@@ -216,4 +224,5 @@ class PipelineEndToEndTests {
 		}
 		return received;
 	}
+
 }

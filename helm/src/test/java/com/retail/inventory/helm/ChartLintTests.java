@@ -16,7 +16,9 @@ class ChartLintTests {
 	void lintsCleanInStrictMode(ValuesSet values, @TempDir Path workDir) {
 		LintResult result = HelmChart.lint(values, workDir);
 
-		assertThat(result.getMessages()).as("lint messages").noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+		assertThat(result.getMessages()).as("lint messages")
+			.noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
 		assertThat(result.isFailed()).as("lint failed: %s", result.getMessages()).isFalse();
 	}
+
 }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The chart under test, driven through helm-java (Helm as an in-process native library: no helm binary, no
- * cluster). Every render uses the same release name and namespace as the documented install.
+ * The chart under test, driven through helm-java (Helm as an in-process native library:
+ * no helm binary, no cluster). Every render uses the same release name and namespace as
+ * the documented install.
  */
 final class HelmChart {
 
@@ -23,10 +24,16 @@ final class HelmChart {
 
 	static final String NAMESPACE = "inventory";
 
-	/** helm template defaults to Kubernetes 1.20, below the chart's kubeVersion; EKS runs 1.30+. */
+	/**
+	 * helm template defaults to Kubernetes 1.20, below the chart's kubeVersion; EKS runs
+	 * 1.30+.
+	 */
 	static final String KUBE_VERSION = "1.32.0";
 
-	/** Test hooks are renamed to this annotation in a chart copy so that helm-java renders them; see renderHooks. */
+	/**
+	 * Test hooks are renamed to this annotation in a chart copy so that helm-java renders
+	 * them; see renderHooks.
+	 */
 	static final String HOOK_PREVIEW_ANNOTATION = "preview.helm.sh/hook";
 
 	private static final ObjectMapper YAML = new YAMLMapper();
@@ -42,7 +49,10 @@ final class HelmChart {
 		return template(dir(), values, Map.of());
 	}
 
-	/** helm template with the values set plus --set overrides; a schema violation or fail() throws. */
+	/**
+	 * helm template with the values set plus --set overrides; a schema violation or
+	 * fail() throws.
+	 */
 	static String template(ValuesSet values, Map<String, Object> overrides) {
 		return template(dir(), values, overrides);
 	}
@@ -73,10 +83,11 @@ final class HelmChart {
 	}
 
 	/**
-	 * The test hooks, rendered. helm-java's template returns the release manifest only, which excludes hooks
-	 * (the helm CLI prints them too). So in a copy of the chart the hook annotation key is renamed to
-	 * {@link #HOOK_PREVIEW_ANNOTATION}: the hooks then render as ordinary manifests, recognisable by that key,
-	 * and everything else about them is exactly what `helm test` would create.
+	 * The test hooks, rendered. helm-java's template returns the release manifest only,
+	 * which excludes hooks (the helm CLI prints them too). So in a copy of the chart the
+	 * hook annotation key is renamed to {@link #HOOK_PREVIEW_ANNOTATION}: the hooks then
+	 * render as ordinary manifests, recognisable by that key, and everything else about
+	 * them is exactly what `helm test` would create.
 	 */
 	static String renderHooks(ValuesSet values, Path workDir) {
 		Path copy = copyChart(workDir);
@@ -92,8 +103,9 @@ final class HelmChart {
 	}
 
 	/**
-	 * helm lint --strict with a values set. helm-java's lint takes no values file, so a copy of the chart gets
-	 * values.yaml merged with the overlay the way Helm merges them (maps deep-merged, anything else replaced).
+	 * helm lint --strict with a values set. helm-java's lint takes no values file, so a
+	 * copy of the chart gets values.yaml merged with the overlay the way Helm merges them
+	 * (maps deep-merged, anything else replaced).
 	 */
 	static LintResult lint(ValuesSet values, Path workDir) {
 		Path chart = dir();
@@ -162,4 +174,5 @@ final class HelmChart {
 		}
 		return target;
 	}
+
 }

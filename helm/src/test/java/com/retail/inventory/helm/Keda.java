@@ -11,19 +11,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Typed model of the KEDA (keda.sh/v1alpha1) custom resources the chart renders. Fabric8 has no model for
- * them, so these records mirror the KEDA API fields (a subset: the ones a ScaledObject/TriggerAuthentication
- * of this kind uses) and are read with unknown properties failing, which catches a misspelt field just like
- * the additionalProperties walk does for the built-in kinds.
+ * Typed model of the KEDA (keda.sh/v1alpha1) custom resources the chart renders. Fabric8
+ * has no model for them, so these records mirror the KEDA API fields (a subset: the ones
+ * a ScaledObject/TriggerAuthentication of this kind uses) and are read with unknown
+ * properties failing, which catches a misspelt field just like the additionalProperties
+ * walk does for the built-in kinds.
  */
 final class Keda {
 
 	static final String API_VERSION = "keda.sh/v1alpha1";
 
 	/** Trigger metadata keys KEDA's aws-sqs-queue and cpu scalers understand. */
-	private static final Map<String, Set<String>> TRIGGER_METADATA = Map.of(
-			"aws-sqs-queue", Set.of("queueURL", "queueURLFromEnv", "queueLength", "activationQueueLength", "awsRegion",
-					"awsEndpoint", "scaleOnInFlight", "scaleOnDelayed", "identityOwner"),
+	private static final Map<String, Set<String>> TRIGGER_METADATA = Map.of("aws-sqs-queue",
+			Set.of("queueURL", "queueURLFromEnv", "queueLength", "activationQueueLength", "awsRegion", "awsEndpoint",
+					"scaleOnInFlight", "scaleOnDelayed", "identityOwner"),
 			"cpu", Set.of("value", "activationValue", "containerName"));
 
 	private static final ObjectMapper STRICT = JsonMapper.builder()
@@ -89,7 +90,8 @@ final class Keda {
 			return null;
 		}
 		Manifests.collectUnknownFields(scaledObject.metadata(), "ScaledObject.metadata", problems);
-		if (scaledObject.spec().advanced() != null && scaledObject.spec().advanced().horizontalPodAutoscalerConfig() != null) {
+		if (scaledObject.spec().advanced() != null
+				&& scaledObject.spec().advanced().horizontalPodAutoscalerConfig() != null) {
 			Manifests.collectUnknownFields(scaledObject.spec().advanced().horizontalPodAutoscalerConfig().behavior(),
 					"ScaledObject.spec.advanced.horizontalPodAutoscalerConfig.behavior", problems);
 		}
@@ -109,7 +111,8 @@ final class Keda {
 				if (!known.contains(field.getKey())) {
 					problems.add(path + ": not a parameter of the " + type + " scaler");
 				}
-				// KEDA's CRD declares metadata as map[string]string: a YAML number would be rejected by the API.
+				// KEDA's CRD declares metadata as map[string]string: a YAML number would
+				// be rejected by the API.
 				if (!field.getValue().isTextual()) {
 					problems.add(path + ": must be a string, is " + field.getValue().getNodeType());
 				}
@@ -135,4 +138,5 @@ final class Keda {
 			return null;
 		}
 	}
+
 }

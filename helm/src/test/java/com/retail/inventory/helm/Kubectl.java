@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs kubectl (from the PATH, or -Dkubectl=/path/to/kubectl) against one API server, with its own kubeconfig and
- * cache directory.
+ * Runs kubectl (from the PATH, or -Dkubectl=/path/to/kubectl) against one API server,
+ * with its own kubeconfig and cache directory.
  */
 final class Kubectl {
 
@@ -32,7 +32,8 @@ final class Kubectl {
 		this.workDir = workDir;
 		try {
 			kubeconfig = Files.writeString(workDir.resolve("kubeconfig"), kubeconfigContent);
-			// Its own discovery cache: never ~/.kube, and never a cache of another test's server on the same port.
+			// Its own discovery cache: never ~/.kube, and never a cache of another test's
+			// server on the same port.
 			cacheDir = Files.createDirectories(workDir.resolve("kube-cache"));
 		}
 		catch (IOException ex) {
@@ -41,10 +42,11 @@ final class Kubectl {
 	}
 
 	Result run(String... args) {
-		List<String> command = new ArrayList<>(List.of(System.getProperty("kubectl", "kubectl"), "--kubeconfig", kubeconfig.toString(), "--cache-dir",
-				cacheDir.toString(), "--request-timeout", "20s"));
+		List<String> command = new ArrayList<>(List.of(System.getProperty("kubectl", "kubectl"), "--kubeconfig",
+				kubeconfig.toString(), "--cache-dir", cacheDir.toString(), "--request-timeout", "20s"));
 		command.addAll(List.of(args));
-		// Output goes to a file rather than a pipe, so a hanging kubectl cannot block the read past the timeout.
+		// Output goes to a file rather than a pipe, so a hanging kubectl cannot block the
+		// read past the timeout.
 		Path log = workDir.resolve("kubectl-" + (++runs) + ".log");
 		Process process = null;
 		try {
@@ -67,4 +69,5 @@ final class Kubectl {
 			}
 		}
 	}
+
 }

@@ -21,24 +21,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The rendered chart through real kubectl into an in-process Kubernetes API ({@link KubernetesApiMock}), read back
- * with the fabric8 client and compared with what was rendered, then deleted with kubectl.
+ * The rendered chart through real kubectl into an in-process Kubernetes API
+ * ({@link KubernetesApiMock}), read back with the fabric8 client and compared with what
+ * was rendered, then deleted with kubectl.
  *
- * <p>This is what `helm template | kubectl apply` or a GitOps tool does: kubectl must map every kind through
- * discovery (including the KEDA custom resources), send objects the API accepts, and the objects must come back
- * unchanged. Test hooks are not part of the release manifest, so they are not applied here (as with helm
- * install); kubectl's client-side validation is off because the mock serves no OpenAPI schema (the typed-model
- * tests cover the schema).
+ * <p>
+ * This is what `helm template | kubectl apply` or a GitOps tool does: kubectl must map
+ * every kind through discovery (including the KEDA custom resources), send objects the
+ * API accepts, and the objects must come back unchanged. Test hooks are not part of the
+ * release manifest, so they are not applied here (as with helm install); kubectl's
+ * client-side validation is off because the mock serves no OpenAPI schema (the
+ * typed-model tests cover the schema).
  */
 class KubectlApplyIntegrationTests {
 
 	/** Fields the API server (here: the mock or kubectl) adds to stored objects. */
-	private static final List<String> SERVER_METADATA = List.of("uid", "resourceVersion", "creationTimestamp", "generation",
-			"managedFields", "selfLink");
+	private static final List<String> SERVER_METADATA = List.of("uid", "resourceVersion", "creationTimestamp",
+			"generation", "managedFields", "selfLink");
 
 	private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
-	// Kept as fields: java.util.logging holds loggers weakly, the level would be lost with the logger.
+	// Kept as fields: java.util.logging holds loggers weakly, the level would be lost
+	// with the logger.
 	private static final Logger MOCK_LOGGER = Logger.getLogger("io.fabric8.mockwebserver");
 
 	private static KubernetesApiMock api;
@@ -49,7 +53,8 @@ class KubectlApplyIntegrationTests {
 
 	@BeforeAll
 	static void startApi() {
-		// The mock logs every request at INFO; failures are reported through the assertions instead.
+		// The mock logs every request at INFO; failures are reported through the
+		// assertions instead.
 		MOCK_LOGGER.setLevel(Level.WARNING);
 		api = new KubernetesApiMock();
 		client = api.client();
@@ -84,7 +89,8 @@ class KubectlApplyIntegrationTests {
 			HasMetadata stored = readBack(expected);
 			String id = expected.getKind() + "/" + expected.getMetadata().getName();
 			assertThat(stored).as(id + " stored").isNotNull();
-			// kubectl apply records what it applied, so a later apply can compute a three-way diff.
+			// kubectl apply records what it applied, so a later apply can compute a
+			// three-way diff.
 			assertThat(stored.getMetadata().getAnnotations()).as(id).containsKey(LAST_APPLIED);
 			assertThat(comparable(stored)).as(id + " read back").isEqualTo(comparable(expected));
 		}
@@ -100,14 +106,16 @@ class KubectlApplyIntegrationTests {
 			.hasSize(rendered.objects().size())
 			.allMatch(line -> line.endsWith(" deleted"));
 		for (HasMetadata object : rendered.objects()) {
-			assertThat(readBack(object)).as(object.getKind() + "/" + object.getMetadata().getName() + " after delete").isNull();
+			assertThat(readBack(object)).as(object.getKind() + "/" + object.getMetadata().getName() + " after delete")
+				.isNull();
 		}
 	}
 
 	private HasMetadata readBack(HasMetadata object) {
 		String namespace = object.getMetadata().getNamespace();
 		if (object instanceof GenericKubernetesResource custom) {
-			// KEDA kinds: no typed model, the client resolves the resource through the mock's discovery.
+			// KEDA kinds: no typed model, the client resolves the resource through the
+			// mock's discovery.
 			return client.genericKubernetesResources(custom.getApiVersion(), custom.getKind())
 				.inNamespace(namespace)
 				.withName(custom.getMetadata().getName())
@@ -116,7 +124,10 @@ class KubectlApplyIntegrationTests {
 		return client.resource(object).inNamespace(namespace).get();
 	}
 
-	/** The object as JSON without what the server and kubectl add, so stored and rendered compare field by field. */
+	/**
+	 * The object as JSON without what the server and kubectl add, so stored and rendered
+	 * compare field by field.
+	 */
 	private JsonNode comparable(HasMetadata object) {
 		ObjectNode json = (ObjectNode) serialization.convertValue(object, JsonNode.class);
 		json.remove("status");
@@ -130,4 +141,5 @@ class KubectlApplyIntegrationTests {
 		}
 		return json;
 	}
+
 }

@@ -27,19 +27,26 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * An in-process Kubernetes API that real {@code kubectl apply/get/delete} can talk to, on a free loopback port.
+ * An in-process Kubernetes API that real {@code kubectl apply/get/delete} can talk to, on
+ * a free loopback port.
  *
- * <p>The fabric8 CRUD mock stores what is created or patched and serves it back, but kubectl first asks the
- * server which resource types exist (discovery: {@code /version}, {@code /api}, {@code /apis},
- * {@code /api/v1}, {@code /apis/<group>/<version>}) and refuses to apply a kind it cannot map. This class
- * answers discovery for exactly the kinds the chart renders, including the KEDA custom resources (as if their
- * CRDs were installed). There is no admission, defaulting or OpenAPI: {@code /openapi/*} answers 404, so kubectl
- * runs with {@code --validate=false}; schema checks happen in the typed-model tests. This server proves that
- * kubectl accepts the manifests and that they round-trip through an API server.
+ * <p>
+ * The fabric8 CRUD mock stores what is created or patched and serves it back, but kubectl
+ * first asks the server which resource types exist (discovery: {@code /version},
+ * {@code /api}, {@code /apis}, {@code /api/v1}, {@code /apis/<group>/<version>}) and
+ * refuses to apply a kind it cannot map. This class answers discovery for exactly the
+ * kinds the chart renders, including the KEDA custom resources (as if their CRDs were
+ * installed). There is no admission, defaulting or OpenAPI: {@code /openapi/*} answers
+ * 404, so kubectl runs with {@code --validate=false}; schema checks happen in the
+ * typed-model tests. This server proves that kubectl accepts the manifests and that they
+ * round-trip through an API server.
  */
 final class KubernetesApiMock implements AutoCloseable {
 
-	/** A resource type served by the mock: what discovery announces and the CRUD store accepts. */
+	/**
+	 * A resource type served by the mock: what discovery announces and the CRUD store
+	 * accepts.
+	 */
 	record ResourceType(String group, String version, String kind, String plural, String shortName, boolean namespaced,
 			boolean custom) {
 
@@ -59,14 +66,14 @@ final class KubernetesApiMock implements AutoCloseable {
 			new ResourceType("", "v1", "Service", "services", "svc", true, false),
 			new ResourceType("", "v1", "Pod", "pods", "po", true, false),
 			new ResourceType("apps", "v1", "Deployment", "deployments", "deploy", true, false),
-			new ResourceType("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", "hpa",
-					true, false),
+			new ResourceType("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", "hpa", true,
+					false),
 			new ResourceType("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", "pdb", true, false),
 			new ResourceType("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", "netpol", true, false),
 			new ResourceType("networking.k8s.io", "v1", "Ingress", "ingresses", "ing", true, false),
 			new ResourceType("keda.sh", "v1alpha1", "ScaledObject", "scaledobjects", "so", true, true),
-			new ResourceType("keda.sh", "v1alpha1", "TriggerAuthentication", "triggerauthentications", "ta",
-					true, true));
+			new ResourceType("keda.sh", "v1alpha1", "TriggerAuthentication", "triggerauthentications", "ta", true,
+					true));
 
 	private final KubernetesMockServer server;
 
@@ -85,7 +92,8 @@ final class KubernetesApiMock implements AutoCloseable {
 		DiscoveryDispatcher dispatcher = new DiscoveryDispatcher(customResources, discoveryDocuments(), requests);
 		server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false,
 				new VersionInfo.Builder().withMajor("1").withMinor("32").withGitVersion("v1.32.0").build());
-		// Port 0: the operating system picks a free port, so parallel builds never collide.
+		// Port 0: the operating system picks a free port, so parallel builds never
+		// collide.
 		server.init(InetAddress.getLoopbackAddress(), 0);
 	}
 
@@ -144,18 +152,18 @@ final class KubernetesApiMock implements AutoCloseable {
 		List<APIGroup> groups = new ArrayList<>();
 		byGroupVersion.forEach((groupVersion, types) -> {
 			ResourceType first = types.get(0);
-			documents.put(first.discoveryPath(), Serialization.asJson(new APIResourceListBuilder()
-				.withGroupVersion(groupVersion)
-				.withResources(types.stream()
-					.map(type -> new APIResourceBuilder().withName(type.plural())
-						.withKind(type.kind())
-						.withNamespaced(type.namespaced())
-						.withSingularName(type.kind().toLowerCase())
-						.withShortNames(type.shortName())
-						.withVerbs("create", "delete", "get", "list", "patch", "update", "watch")
-						.build())
-					.toList())
-				.build()));
+			documents.put(first.discoveryPath(),
+					Serialization.asJson(new APIResourceListBuilder().withGroupVersion(groupVersion)
+						.withResources(types.stream()
+							.map(type -> new APIResourceBuilder().withName(type.plural())
+								.withKind(type.kind())
+								.withNamespaced(type.namespaced())
+								.withSingularName(type.kind().toLowerCase())
+								.withShortNames(type.shortName())
+								.withVerbs("create", "delete", "get", "list", "patch", "update", "watch")
+								.build())
+							.toList())
+						.build()));
 			if (!first.group().isEmpty()) {
 				var version = new GroupVersionForDiscoveryBuilder().withGroupVersion(groupVersion)
 					.withVersion(first.version())
@@ -189,7 +197,8 @@ final class KubernetesApiMock implements AutoCloseable {
 			String path = request.getPath().replaceFirst("\\?.*$", "");
 			requests.add(request.getMethod() + " " + path);
 			if (path.startsWith("/openapi/")) {
-				// The CRUD store would answer 200 with an empty body, which kubectl cannot parse as a schema.
+				// The CRUD store would answer 200 with an empty body, which kubectl
+				// cannot parse as a schema.
 				return new MockResponse().setResponseCode(404);
 			}
 			String document = "GET".equals(request.getMethod()) ? discovery.get(path) : null;
@@ -200,5 +209,7 @@ final class KubernetesApiMock implements AutoCloseable {
 			}
 			return super.dispatch(request);
 		}
+
 	}
+
 }

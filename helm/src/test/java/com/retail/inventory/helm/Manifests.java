@@ -20,11 +20,13 @@ import java.util.Optional;
 /**
  * Rendered YAML to typed Kubernetes objects, strictly.
  *
- * <p>Fabric8 maps a manifest onto its model classes but parks every field it does not know in
- * {@code additionalProperties} instead of failing, and turns an unknown kind into a
- * {@link GenericKubernetesResource}. A misspelt field ({@code readinesProbe}, {@code runAsNonroot}) would
- * therefore parse fine and be silently dropped by the API server (or rejected only at install time). This class
- * walks every parsed object and reports each such field with its path; KEDA kinds go through {@link Keda}.
+ * <p>
+ * Fabric8 maps a manifest onto its model classes but parks every field it does not know
+ * in {@code additionalProperties} instead of failing, and turns an unknown kind into a
+ * {@link GenericKubernetesResource}. A misspelt field ({@code readinesProbe},
+ * {@code runAsNonroot}) would therefore parse fine and be silently dropped by the API
+ * server (or rejected only at install time). This class walks every parsed object and
+ * reports each such field with its path; KEDA kinds go through {@link Keda}.
  */
 final class Manifests {
 
@@ -37,7 +39,10 @@ final class Manifests {
 	private Manifests() {
 	}
 
-	/** The parsed release: typed objects (KEDA ones as generic resources too) plus the KEDA typed views. */
+	/**
+	 * The parsed release: typed objects (KEDA ones as generic resources too) plus the
+	 * KEDA typed views.
+	 */
 	record Release(List<HasMetadata> objects, List<Keda.ScaledObject> scaledObjects,
 			List<Keda.TriggerAuthentication> triggerAuthentications) {
 
@@ -48,7 +53,8 @@ final class Manifests {
 		<T extends HasMetadata> T one(Class<T> type, String name) {
 			List<T> matches = all(type).stream().filter(o -> name.equals(o.getMetadata().getName())).toList();
 			if (matches.size() != 1) {
-				throw new AssertionError("expected one " + type.getSimpleName() + " '" + name + "', found " + matches.size());
+				throw new AssertionError(
+						"expected one " + type.getSimpleName() + " '" + name + "', found " + matches.size());
 			}
 			return matches.get(0);
 		}
@@ -58,12 +64,15 @@ final class Manifests {
 		}
 	}
 
-	/** Parses and checks; any unknown field or kind fails with the full list of problems. */
+	/**
+	 * Parses and checks; any unknown field or kind fails with the full list of problems.
+	 */
 	static Release parse(String yaml) {
 		List<String> problems = new ArrayList<>();
 		Release release = parse(yaml, problems);
 		if (!problems.isEmpty()) {
-			throw new AssertionError("rendered manifests do not match the Kubernetes model:\n  " + String.join("\n  ", problems));
+			throw new AssertionError(
+					"rendered manifests do not match the Kubernetes model:\n  " + String.join("\n  ", problems));
 		}
 		return release;
 	}
@@ -81,16 +90,16 @@ final class Manifests {
 			}
 			if (Keda.isKeda(document)) {
 				switch (document.path("kind").asText()) {
-					case "ScaledObject" -> Optional.ofNullable(Keda.scaledObject(document, problems))
-						.ifPresent(scaledObjects::add);
-					case "TriggerAuthentication" -> Optional
-						.ofNullable(Keda.triggerAuthentication(document, problems))
+					case "ScaledObject" ->
+						Optional.ofNullable(Keda.scaledObject(document, problems)).ifPresent(scaledObjects::add);
+					case "TriggerAuthentication" -> Optional.ofNullable(Keda.triggerAuthentication(document, problems))
 						.ifPresent(triggerAuthentications::add);
 					default -> problems.add(id + ": unexpected KEDA kind");
 				}
 			}
 			else if (object instanceof GenericKubernetesResource) {
-				// Fabric8 knows every built-in kind: a generic resource means a wrong apiVersion or kind.
+				// Fabric8 knows every built-in kind: a generic resource means a wrong
+				// apiVersion or kind.
 				problems.add(id + ": unknown apiVersion/kind " + document.path("apiVersion").asText());
 				continue;
 			}
@@ -104,7 +113,10 @@ final class Manifests {
 
 	static List<JsonNode> documents(String yaml) {
 		try (var iterator = YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml)) {
-			return iterator.readAll().stream().filter(node -> node != null && !node.isNull() && !node.isEmpty()).toList();
+			return iterator.readAll()
+				.stream()
+				.filter(node -> node != null && !node.isNull() && !node.isEmpty())
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -112,8 +124,9 @@ final class Manifests {
 	}
 
 	/**
-	 * Adds "path: unknown field" for every entry any fabric8 model object in the graph keeps in
-	 * additionalProperties. Follows the properties Jackson maps, i.e. exactly the fields of the JSON.
+	 * Adds "path: unknown field" for every entry any fabric8 model object in the graph
+	 * keeps in additionalProperties. Follows the properties Jackson maps, i.e. exactly
+	 * the fields of the JSON.
 	 */
 	static void collectUnknownFields(Object value, String path, List<String> problems) {
 		if (value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean
@@ -158,4 +171,5 @@ final class Manifests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

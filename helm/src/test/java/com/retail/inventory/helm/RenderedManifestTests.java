@@ -38,10 +38,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The rendered chart, parsed into typed Kubernetes objects (unknown fields fail), against the platform's policies:
- * non-root, read-only root filesystem, probes, resources, pinned images, one IRSA ServiceAccount, a PDB and an
- * autoscaler per component, default-deny networking, graceful shutdown, and the configuration contract with the
- * services. Each policy is checked for the default, local and production values.
+ * The rendered chart, parsed into typed Kubernetes objects (unknown fields fail), against
+ * the platform's policies: non-root, read-only root filesystem, probes, resources, pinned
+ * images, one IRSA ServiceAccount, a PDB and an autoscaler per component, default-deny
+ * networking, graceful shutdown, and the configuration contract with the services. Each
+ * policy is checked for the default, local and production values.
  */
 class RenderedManifestTests {
 
@@ -90,7 +91,8 @@ class RenderedManifestTests {
 		for (String component : COMPONENTS) {
 			ServiceAccount serviceAccount = release.one(ServiceAccount.class, component);
 			assertThat(serviceAccount.getMetadata().getAnnotations()).as(component)
-				.containsEntry("eks.amazonaws.com/role-arn", componentValue(values, component, "serviceAccount", "roleArn"));
+				.containsEntry("eks.amazonaws.com/role-arn",
+						componentValue(values, component, "serviceAccount", "roleArn"));
 			assertThat(serviceAccount.getMetadata().getAnnotations().get("eks.amazonaws.com/role-arn"))
 				.matches("arn:aws:iam::[0-9]{12}:role/.+");
 			PodSpec pod = podSpec(release, component);
@@ -114,7 +116,11 @@ class RenderedManifestTests {
 				.map(mount -> mount.getName())
 				.findFirst()
 				.orElseThrow(() -> new AssertionError(component + ": no writable /tmp"));
-			Volume volume = pod.getVolumes().stream().filter(v -> v.getName().equals(tmpVolume)).findFirst().orElseThrow();
+			Volume volume = pod.getVolumes()
+				.stream()
+				.filter(v -> v.getName().equals(tmpVolume))
+				.findFirst()
+				.orElseThrow();
 			assertThat(volume.getEmptyDir()).as(component + " /tmp is an emptyDir").isNotNull();
 			assertThat(volume.getEmptyDir().getSizeLimit()).as(component + " /tmp size limit").isNotNull();
 		}
@@ -127,11 +133,10 @@ class RenderedManifestTests {
 
 		for (String component : COMPONENTS) {
 			Container container = podSpec(release, component).getContainers().get(0);
-			assertThat(container.getPorts()).as(component)
-				.anySatisfy(port -> {
-					assertThat(port.getName()).isEqualTo("http");
-					assertThat(port.getContainerPort()).isEqualTo(8080);
-				});
+			assertThat(container.getPorts()).as(component).anySatisfy(port -> {
+				assertThat(port.getName()).isEqualTo("http");
+				assertThat(port.getContainerPort()).isEqualTo(8080);
+			});
 			assertHttpProbe(component + " startup", container.getStartupProbe(), "/actuator/health/liveness");
 			assertHttpProbe(component + " liveness", container.getLivenessProbe(), "/actuator/health/liveness");
 			assertHttpProbe(component + " readiness", container.getReadinessProbe(), "/actuator/health/readiness");
@@ -147,8 +152,10 @@ class RenderedManifestTests {
 
 		for (String component : COMPONENTS) {
 			String reference = podSpec(release, component).getContainers().get(0).getImage();
-			Matcher matcher = Pattern.compile("(?<registry>.+)/inventory-" + Pattern.quote(component)
-					+ ":(?<tag>[A-Za-z0-9_.-]+)(@sha256:[a-f0-9]{64})?").matcher(reference);
+			Matcher matcher = Pattern
+				.compile("(?<registry>.+)/inventory-" + Pattern.quote(component)
+						+ ":(?<tag>[A-Za-z0-9_.-]+)(@sha256:[a-f0-9]{64})?")
+				.matcher(reference);
 			assertThat(matcher.matches()).as("%s image %s", component, reference).isTrue();
 			assertThat(matcher.group("registry")).isEqualTo(image.get("registry"));
 			assertThat(matcher.group("tag")).isEqualTo(image.get("tag")).isNotEqualToIgnoringCase("latest");
@@ -168,23 +175,32 @@ class RenderedManifestTests {
 				.anySatisfy(source -> assertThat(source.getConfigMapRef().getName()).isEqualTo(component + "-env"));
 			Map<String, String> env = release.one(ConfigMap.class, component + "-env").getData();
 			assertThat(env).as(component)
-				.containsEntry("AWS_REGION", String.valueOf(map(map(HelmChart.values(values), "global"), "aws").get("region")))
+				.containsEntry("AWS_REGION",
+						String.valueOf(map(map(HelmChart.values(values), "global"), "aws").get("region")))
 				.containsEntry("SERVER_PORT", "8080")
 				.containsEntry("SERVER_SHUTDOWN", "graceful")
 				.containsEntry("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
 			resources.forEach((key, value) -> assertThat(env).as(component)
 				.containsEntry("INVENTORY_RESOURCES_" + key.toUpperCase().replace('-', '_'), String.valueOf(value)));
 			if (component.equals("dashboard")) {
-				assertThat(env).containsEntry("INVENTORY_DASHBOARD_COGNITO_USER_POOL_ID", String.valueOf(cognito.get("userPoolId")))
+				assertThat(env)
+					.containsEntry("INVENTORY_DASHBOARD_COGNITO_USER_POOL_ID",
+							String.valueOf(cognito.get("userPoolId")))
 					.containsEntry("INVENTORY_DASHBOARD_COGNITO_CLIENT_ID", String.valueOf(cognito.get("clientId")));
 			}
 			else {
 				assertThat(env).as(component).doesNotContainKeys("INVENTORY_DASHBOARD_COGNITO_USER_POOL_ID");
 			}
-			// Emulator endpoints belong to values-local.yaml only: anywhere else they would divert AWS calls.
-			List<String> extraEnv = Optional.ofNullable(container.getEnv()).orElse(List.of()).stream().map(EnvVar::getName).toList();
+			// Emulator endpoints belong to values-local.yaml only: anywhere else they
+			// would divert AWS calls.
+			List<String> extraEnv = Optional.ofNullable(container.getEnv())
+				.orElse(List.of())
+				.stream()
+				.map(EnvVar::getName)
+				.toList();
 			if (values == ValuesSet.LOCAL) {
-				assertThat(extraEnv).as(component).contains("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_KINESIS", "CBOR_ENABLED");
+				assertThat(extraEnv).as(component)
+					.contains("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_KINESIS", "CBOR_ENABLED");
 			}
 			else {
 				assertThat(extraEnv).as(component).doesNotContain("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_KINESIS");
@@ -201,9 +217,12 @@ class RenderedManifestTests {
 		assertThat(release.objects()).extracting(HasMetadata::getKind).doesNotContain("Secret");
 		for (String component : COMPONENTS) {
 			Container container = podSpec(release, component).getContainers().get(0);
-			Stream.concat(Optional.ofNullable(container.getEnv()).orElse(List.of()).stream()
-				.filter(env -> env.getValue() != null)
-				.map(EnvVar::getName), release.one(ConfigMap.class, component + "-env").getData().keySet().stream())
+			Stream
+				.concat(Optional.ofNullable(container.getEnv())
+					.orElse(List.of())
+					.stream()
+					.filter(env -> env.getValue() != null)
+					.map(EnvVar::getName), release.one(ConfigMap.class, component + "-env").getData().keySet().stream())
 				.forEach(name -> assertThat(name).as("%s: literal value for a credential", component)
 					.doesNotMatch(SECRET_NAME));
 		}
@@ -228,7 +247,8 @@ class RenderedManifestTests {
 				.stream()
 				.filter(so -> so.spec().scaleTargetRef().name().equals(component))
 				.findFirst();
-			assertThat(hpa.isPresent() ^ scaledObject.isPresent()).as("%s: exactly one of HPA and ScaledObject", component)
+			assertThat(hpa.isPresent() ^ scaledObject.isPresent())
+				.as("%s: exactly one of HPA and ScaledObject", component)
 				.isTrue();
 			hpa.ifPresent(autoscaler -> {
 				assertThat(autoscaler.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
@@ -237,7 +257,8 @@ class RenderedManifestTests {
 					.isLessThanOrEqualTo(autoscaler.getSpec().getMaxReplicas());
 				assertThat(autoscaler.getSpec().getMetrics()).isNotEmpty();
 			});
-			// The autoscaler owns the replica count; a fixed spec.replicas would reset it on every upgrade.
+			// The autoscaler owns the replica count; a fixed spec.replicas would reset it
+			// on every upgrade.
 			assertThat(deployment.getSpec().getReplicas()).as(component + " replicas").isNull();
 		}
 	}
@@ -251,7 +272,8 @@ class RenderedManifestTests {
 			Deployment deployment = release.one(Deployment.class, component);
 			PodSpec pod = deployment.getSpec().getTemplate().getSpec();
 			Map<String, String> env = release.one(ConfigMap.class, component + "-env").getData();
-			int springTimeout = Integer.parseInt(env.get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE").replace("s", ""));
+			int springTimeout = Integer
+				.parseInt(env.get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE").replace("s", ""));
 			Container container = pod.getContainers().get(0);
 			long preStop = Optional.ofNullable(container.getLifecycle())
 				.map(lifecycle -> lifecycle.getPreStop().getSleep().getSeconds())
@@ -276,12 +298,18 @@ class RenderedManifestTests {
 
 		for (String component : COMPONENTS) {
 			NetworkPolicy policy = release.one(NetworkPolicy.class, component);
-			Map<String, String> podLabels = release.one(Deployment.class, component).getSpec().getTemplate().getMetadata().getLabels();
-			assertThat(podLabels).as(component).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
-			assertThat(policy.getSpec().getPodSelector().getMatchLabels())
-				.containsEntry("app.kubernetes.io/component", component);
+			Map<String, String> podLabels = release.one(Deployment.class, component)
+				.getSpec()
+				.getTemplate()
+				.getMetadata()
+				.getLabels();
+			assertThat(podLabels).as(component)
+				.containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
+			assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/component",
+					component);
 			assertThat(policy.getSpec().getPolicyTypes()).as(component).containsExactlyInAnyOrder("Ingress", "Egress");
-			// Only HTTP on the app port may come in; for the workers only from the configured metrics scrapers.
+			// Only HTTP on the app port may come in; for the workers only from the
+			// configured metrics scrapers.
 			assertThat(policy.getSpec().getIngress()).as(component)
 				.allSatisfy(rule -> assertThat(rule.getPorts()).singleElement()
 					.satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("http")));
@@ -289,7 +317,8 @@ class RenderedManifestTests {
 				List<?> scrapers = (List<?>) map(HelmChart.values(values), "networkPolicy").get("metricsScrapers");
 				assertThat(policy.getSpec().getIngress()).as(component).hasSize(scrapers.isEmpty() ? 0 : 1);
 			}
-			// The pods use IRSA: the node's instance metadata (and its role) must stay out of reach.
+			// The pods use IRSA: the node's instance metadata (and its role) must stay
+			// out of reach.
 			assertThat(policy.getSpec().getEgress()).as(component)
 				.flatExtracting(rule -> Optional.ofNullable(rule.getTo()).orElse(List.of()))
 				.filteredOn(peer -> peer.getIpBlock() != null && peer.getIpBlock().getCidr().equals("0.0.0.0/0"))
@@ -302,7 +331,11 @@ class RenderedManifestTests {
 	void dashboardIsReachableThroughItsService(ValuesSet values) {
 		Manifests.Release release = release(values);
 		Service service = release.one(Service.class, "dashboard");
-		Map<String, String> podLabels = release.one(Deployment.class, "dashboard").getSpec().getTemplate().getMetadata().getLabels();
+		Map<String, String> podLabels = release.one(Deployment.class, "dashboard")
+			.getSpec()
+			.getTemplate()
+			.getMetadata()
+			.getLabels();
 
 		assertThat(podLabels).containsAllEntriesOf(service.getSpec().getSelector());
 		assertThat(service.getSpec().getSelector()).containsEntry("app.kubernetes.io/component", "dashboard");
@@ -337,21 +370,32 @@ class RenderedManifestTests {
 	@Test
 	void productionScalesIngestOnQueueDepthWithKeda() {
 		Manifests.Release release = release(ValuesSet.PROD);
-		Map<String, Object> autoscaling = map(map(map(HelmChart.values(ValuesSet.PROD), "components"), "ingest"), "autoscaling");
+		Map<String, Object> autoscaling = map(map(map(HelmChart.values(ValuesSet.PROD), "components"), "ingest"),
+				"autoscaling");
 
 		assertThat(release.find(HorizontalPodAutoscaler.class, "ingest")).as("KEDA owns the ingest HPA").isEmpty();
-		Keda.ScaledObject scaledObject = release.scaledObjects().stream().filter(so -> so.metadata().getName().equals("ingest"))
-			.findFirst().orElseThrow();
+		Keda.ScaledObject scaledObject = release.scaledObjects()
+			.stream()
+			.filter(so -> so.metadata().getName().equals("ingest"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(scaledObject.spec().scaleTargetRef().kind()).isEqualTo("Deployment");
 		assertThat(scaledObject.spec().minReplicaCount()).isEqualTo(autoscaling.get("minReplicas"));
 		assertThat(scaledObject.spec().maxReplicaCount()).isEqualTo(autoscaling.get("maxReplicas"));
-		Keda.Trigger sqs = scaledObject.spec().triggers().stream().filter(t -> t.type().equals("aws-sqs-queue")).findFirst().orElseThrow();
+		Keda.Trigger sqs = scaledObject.spec()
+			.triggers()
+			.stream()
+			.filter(t -> t.type().equals("aws-sqs-queue"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(sqs.metadata()).containsEntry("queueURL", "inventory-prod-upload-events")
 			.containsEntry("awsRegion", "eu-west-1")
 			.containsEntry("queueLength", "5");
-		Keda.TriggerAuthentication authentication = release.triggerAuthentications().stream()
+		Keda.TriggerAuthentication authentication = release.triggerAuthentications()
+			.stream()
 			.filter(ta -> ta.metadata().getName().equals(sqs.authenticationRef().name()))
-			.findFirst().orElseThrow();
+			.findFirst()
+			.orElseThrow();
 		assertThat(authentication.spec().podIdentity().provider()).isEqualTo("aws");
 		assertThat(authentication.spec().podIdentity().identityOwner()).isEqualTo("keda");
 	}
@@ -371,26 +415,28 @@ class RenderedManifestTests {
 	@Test
 	void configurationChangesRollExactlyThePodsThatUseThem() {
 		Map<String, String> before = checksums(release(ValuesSet.PROD));
-		Map<String, String> newPool = checksums(Manifests.parse(HelmChart.template(ValuesSet.PROD,
-				Map.of("cognito.userPoolId", "eu-west-1_Zz98Yy76X"))));
-		Map<String, String> newTable = checksums(Manifests.parse(HelmChart.template(ValuesSet.PROD,
-				Map.of("resources.inventory-table", "InventoryProdV2"))));
+		Map<String, String> newPool = checksums(Manifests
+			.parse(HelmChart.template(ValuesSet.PROD, Map.of("cognito.userPoolId", "eu-west-1_Zz98Yy76X"))));
+		Map<String, String> newTable = checksums(Manifests
+			.parse(HelmChart.template(ValuesSet.PROD, Map.of("resources.inventory-table", "InventoryProdV2"))));
 
 		COMPONENTS.forEach(component -> {
-			assertThat(newTable.get(component)).as(component + " after a resource rename").isNotEqualTo(before.get(component));
+			assertThat(newTable.get(component)).as(component + " after a resource rename")
+				.isNotEqualTo(before.get(component));
 			if (component.equals("dashboard")) {
 				assertThat(newPool.get(component)).isNotEqualTo(before.get(component));
 			}
 			else {
-				assertThat(newPool.get(component)).as(component + " after a Cognito change").isEqualTo(before.get(component));
+				assertThat(newPool.get(component)).as(component + " after a Cognito change")
+					.isEqualTo(before.get(component));
 			}
 		});
 	}
 
 	@Test
 	void aDisabledComponentRendersNothing() {
-		Manifests.Release release = Manifests.parse(HelmChart.template(ValuesSet.DEFAULT,
-				Map.of("components.stock-alert.enabled", false)));
+		Manifests.Release release = Manifests
+			.parse(HelmChart.template(ValuesSet.DEFAULT, Map.of("components.stock-alert.enabled", false)));
 
 		assertThat(release.objects()).isNotEmpty()
 			.noneMatch(o -> "stock-alert".equals(o.getMetadata().getLabels().get("app.kubernetes.io/component")));
@@ -417,7 +463,8 @@ class RenderedManifestTests {
 		assertThat(policy.getSpec().getIngress()).flatExtracting(NetworkPolicyIngressRule::getFrom)
 			.extracting(NetworkPolicyPeer::getPodSelector)
 			.filteredOn(Objects::nonNull)
-			.anySatisfy(selector -> assertThat(test.getMetadata().getLabels()).containsAllEntriesOf(selector.getMatchLabels()));
+			.anySatisfy(selector -> assertThat(test.getMetadata().getLabels())
+				.containsAllEntriesOf(selector.getMatchLabels()));
 	}
 
 	@Test
@@ -436,7 +483,8 @@ class RenderedManifestTests {
 	void notesFlagConsumersThatOutnumberTheirShards() {
 		String notes = HelmChart.notes(ValuesSet.PROD, Map.of("resources.records-stream-shards", 2));
 
-		assertThat(notes).contains("components.loader.autoscaling.maxReplicas (5) exceeds resources.records-stream-shards (2) + 1")
+		assertThat(notes)
+			.contains("components.loader.autoscaling.maxReplicas (5) exceeds resources.records-stream-shards (2) + 1")
 			.doesNotContain("components.stock-alert.autoscaling.maxReplicas");
 	}
 
@@ -445,25 +493,28 @@ class RenderedManifestTests {
 		assertThat(pod.getHostNetwork()).as(what).isNotEqualTo(Boolean.TRUE);
 		assertThat(pod.getHostPID()).as(what).isNotEqualTo(Boolean.TRUE);
 		assertThat(Stream.concat(pod.getContainers().stream(),
-				Optional.ofNullable(pod.getInitContainers()).orElse(List.of()).stream())).allSatisfy(container -> {
-					String name = what + "/" + container.getName();
-					SecurityContext context = Optional.ofNullable(container.getSecurityContext()).orElse(new SecurityContext());
-					// The container's setting wins over the pod's, as in the kubelet.
-					assertThat(Optional.ofNullable(context.getRunAsNonRoot()).orElse(podContext.getRunAsNonRoot()))
-						.as(name + " runAsNonRoot").isTrue();
-					Long user = Optional.ofNullable(context.getRunAsUser()).orElse(podContext.getRunAsUser());
-					assertThat(user).as(name + " runAsUser").isNotNull().isNotZero();
-					assertThat(context.getReadOnlyRootFilesystem()).as(name + " readOnlyRootFilesystem").isTrue();
-					assertThat(context.getAllowPrivilegeEscalation()).as(name + " allowPrivilegeEscalation").isFalse();
-					assertThat(context.getPrivileged()).as(name + " privileged").isNotEqualTo(Boolean.TRUE);
-					assertThat(context.getCapabilities().getDrop()).as(name + " capabilities").containsExactly("ALL");
-					assertThat(context.getCapabilities().getAdd()).as(name + " added capabilities").isNullOrEmpty();
-					String seccomp = Optional.ofNullable(context.getSeccompProfile())
-						.or(() -> Optional.ofNullable(podContext.getSeccompProfile()))
-						.map(profile -> profile.getType())
-						.orElse(null);
-					assertThat(seccomp).as(name + " seccomp").isEqualTo("RuntimeDefault");
-				});
+				Optional.ofNullable(pod.getInitContainers()).orElse(List.of()).stream()))
+			.allSatisfy(container -> {
+				String name = what + "/" + container.getName();
+				SecurityContext context = Optional.ofNullable(container.getSecurityContext())
+					.orElse(new SecurityContext());
+				// The container's setting wins over the pod's, as in the kubelet.
+				assertThat(Optional.ofNullable(context.getRunAsNonRoot()).orElse(podContext.getRunAsNonRoot()))
+					.as(name + " runAsNonRoot")
+					.isTrue();
+				Long user = Optional.ofNullable(context.getRunAsUser()).orElse(podContext.getRunAsUser());
+				assertThat(user).as(name + " runAsUser").isNotNull().isNotZero();
+				assertThat(context.getReadOnlyRootFilesystem()).as(name + " readOnlyRootFilesystem").isTrue();
+				assertThat(context.getAllowPrivilegeEscalation()).as(name + " allowPrivilegeEscalation").isFalse();
+				assertThat(context.getPrivileged()).as(name + " privileged").isNotEqualTo(Boolean.TRUE);
+				assertThat(context.getCapabilities().getDrop()).as(name + " capabilities").containsExactly("ALL");
+				assertThat(context.getCapabilities().getAdd()).as(name + " added capabilities").isNullOrEmpty();
+				String seccomp = Optional.ofNullable(context.getSeccompProfile())
+					.or(() -> Optional.ofNullable(podContext.getSeccompProfile()))
+					.map(profile -> profile.getType())
+					.orElse(null);
+				assertThat(seccomp).as(name + " seccomp").isEqualTo("RuntimeDefault");
+			});
 	}
 
 	private static void assertHttpProbe(String what, Probe probe, String path) {
@@ -478,9 +529,9 @@ class RenderedManifestTests {
 		Map<String, Quantity> limits = container.getResources().getLimits();
 		assertThat(requests).as(what + " requests").containsKeys("cpu", "memory");
 		assertThat(limits).as(what + " limits").containsKey("memory");
-		// Requests equal to or below limits, or the pod is rejected; memory limit = request keeps the JVM unsurprised.
-		assertThat(Quantity.getAmountInBytes(limits.get("memory")))
-			.as(what + " memory limit >= request")
+		// Requests equal to or below limits, or the pod is rejected; memory limit =
+		// request keeps the JVM unsurprised.
+		assertThat(Quantity.getAmountInBytes(limits.get("memory"))).as(what + " memory limit >= request")
 			.isGreaterThanOrEqualTo(Quantity.getAmountInBytes(requests.get("memory")));
 		if (limits.containsKey("cpu")) {
 			assertThat(Quantity.getAmountInBytes(limits.get("cpu"))).as(what + " cpu limit >= request")
@@ -490,8 +541,9 @@ class RenderedManifestTests {
 
 	private static Map<String, String> checksums(Manifests.Release release) {
 		Map<String, String> checksums = new HashMap<>();
-		release.all(Deployment.class).forEach(deployment -> checksums.put(deployment.getMetadata().getName(),
-				deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/env")));
+		release.all(Deployment.class)
+			.forEach(deployment -> checksums.put(deployment.getMetadata().getName(),
+					deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/env")));
 		return checksums;
 	}
 
@@ -512,4 +564,5 @@ class RenderedManifestTests {
 	private static String id(HasMetadata object) {
 		return object.getKind() + "/" + object.getMetadata().getName();
 	}
+
 }

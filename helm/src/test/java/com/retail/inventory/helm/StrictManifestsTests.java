@@ -56,8 +56,7 @@ class StrictManifestsTests {
 				apiVersion: apps/v1
 				kind: Deploymnet
 				metadata: {name: ingest}
-				"""))
-			.hasMessageContaining("Deploymnet/ingest: unknown apiVersion/kind apps/v1");
+				""")).hasMessageContaining("Deploymnet/ingest: unknown apiVersion/kind apps/v1");
 	}
 
 	@Test
@@ -88,7 +87,8 @@ class StrictManifestsTests {
 				      metadata: {value: 70}
 				""", problems);
 
-		assertThat(problems).anyMatch(p -> p.contains("triggers[0].metadata.queueLenght: not a parameter of the aws-sqs-queue scaler"))
+		assertThat(problems)
+			.anyMatch(p -> p.contains("triggers[0].metadata.queueLenght: not a parameter of the aws-sqs-queue scaler"))
 			.anyMatch(p -> p.contains("Unrecognized field \"maxReplicas\""));
 	}
 
@@ -107,6 +107,8 @@ class StrictManifestsTests {
 				      metadata: {value: 70}
 				""", problems);
 
-		assertThat(problems).containsExactly("ScaledObject.spec.triggers[0].metadata.value: must be a string, is NUMBER");
+		assertThat(problems)
+			.containsExactly("ScaledObject.spec.triggers[0].metadata.value: must be a string, is NUMBER");
 	}
+
 }

@@ -20,12 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The values files against the things they must agree with: the shared resource names, the chart, the README. */
+/**
+ * The values files against the things they must agree with: the shared resource names,
+ * the chart, the README.
+ */
 class ValuesContractTests {
 
 	private static final String RESOURCE_PREFIX = "inventory.resources.";
 
-	/** The one list of AWS resource names (contracts module): the chart must map every key, and only those. */
+	/**
+	 * The one list of AWS resource names (contracts module): the chart must map every
+	 * key, and only those.
+	 */
 	private static Map<String, String> contractResources() throws IOException {
 		Path file = Path.of(System.getProperty("inventory.resources.file",
 				"../contracts/src/main/resources/inventory-resources.properties"));
@@ -44,7 +50,8 @@ class ValuesContractTests {
 	@Test
 	void defaultResourceNamesAreTheContractFile() throws IOException {
 		Map<String, String> defaults = new TreeMap<>();
-		asMap(HelmChart.values(ValuesSet.DEFAULT).get("resources")).forEach((key, value) -> defaults.put(key, String.valueOf(value)));
+		asMap(HelmChart.values(ValuesSet.DEFAULT).get("resources"))
+			.forEach((key, value) -> defaults.put(key, String.valueOf(value)));
 
 		assertThat(defaults).isEqualTo(contractResources());
 	}
@@ -68,7 +75,10 @@ class ValuesContractTests {
 		assertThat(asMap(HelmChart.values(values).get("resources"))).containsOnlyKeys(contractResources().keySet());
 	}
 
-	/** Chart and images are released together: the default image tag is the chart's appVersion. */
+	/**
+	 * Chart and images are released together: the default image tag is the chart's
+	 * appVersion.
+	 */
 	@Test
 	void defaultImageTagIsTheAppVersion() {
 		Map<String, Object> chart = HelmChart.readYaml(HelmChart.dir().resolve("Chart.yaml"));
@@ -84,7 +94,10 @@ class ValuesContractTests {
 			Pattern.compile("ASIA[0-9A-Z]{16}"), Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"),
 			Pattern.compile("(?i)aws_secret_access_key\\s*[=:]\\s*\\S{20,}"));
 
-	/** No credentials in values files: neither a secret-looking key with a literal value nor a known key format. */
+	/**
+	 * No credentials in values files: neither a secret-looking key with a literal value
+	 * nor a known key format.
+	 */
 	@ParameterizedTest
 	@EnumSource(ValuesSet.class)
 	void valuesFilesHoldNoSecrets(ValuesSet values) throws IOException {
@@ -99,13 +112,16 @@ class ValuesContractTests {
 
 	private static void collectSecretLiterals(Object node, String path, List<String> findings) {
 		if (node instanceof Map<?, ?> map) {
-			// An env entry {name: SOMETHING_SECRET, value: ...} carries the secret in "value".
-			if (map.get("name") instanceof String name && SECRET_NAME.matcher(name).matches() && map.containsKey("value")) {
+			// An env entry {name: SOMETHING_SECRET, value: ...} carries the secret in
+			// "value".
+			if (map.get("name") instanceof String name && SECRET_NAME.matcher(name).matches()
+					&& map.containsKey("value")) {
 				findings.add(path + ": literal value for " + name);
 			}
 			map.forEach((key, value) -> {
 				String childPath = path + "." + key;
-				if (SECRET_NAME.matcher(String.valueOf(key)).matches() && !(value instanceof Map) && !(value instanceof List)) {
+				if (SECRET_NAME.matcher(String.valueOf(key)).matches() && !(value instanceof Map)
+						&& !(value instanceof List)) {
 					findings.add(childPath + ": secret-like key with a literal value");
 				}
 				collectSecretLiterals(value, childPath, findings);
@@ -119,8 +135,9 @@ class ValuesContractTests {
 	}
 
 	/**
-	 * The README's value table documents every value in values.yaml. Component values are documented once as
-	 * components.&lt;name&gt;.*, resource names once as resources.&lt;key&gt;.
+	 * The README's value table documents every value in values.yaml. Component values are
+	 * documented once as components.&lt;name&gt;.*, resource names once as
+	 * resources.&lt;key&gt;.
 	 */
 	@Test
 	void readmeDocumentsEveryValue() throws IOException {
@@ -155,4 +172,5 @@ class ValuesContractTests {
 	private static Map<String, Object> asMap(Object value) {
 		return value instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
 	}
+
 }

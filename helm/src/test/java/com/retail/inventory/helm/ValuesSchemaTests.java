@@ -18,43 +18,51 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * values.schema.json rejects what must never be deployed, and the template's own checks reject what a schema
- * cannot express. Every case starts from the production example, which is valid, and breaks one thing.
+ * values.schema.json rejects what must never be deployed, and the template's own checks
+ * reject what a schema cannot express. Every case starts from the production example,
+ * which is valid, and breaks one thing.
  */
 class ValuesSchemaTests {
 
 	static Stream<Arguments> invalidValues() {
-		return Stream.of(
-				arguments("the latest tag", Map.of("global.image.tag", "latest"), "/global/image/tag"),
-				arguments("a Latest tag in any case", Map.of("global.image.tag", "Latest"), "/global/image/tag"),
-				arguments("an empty tag", Map.of("global.image.tag", ""), "/global/image/tag"),
-				arguments("a latest component tag", Map.of("components.loader.image.tag", "latest"),
-						"/components/loader/image/tag"),
-				arguments("a misspelt component key", Map.of("components.ingest.replica", 3),
-						"additional properties 'replica' not allowed"),
-				arguments("an unknown component", Map.of("components.reporter.enabled", true),
-						"additional properties 'reporter' not allowed"),
-				arguments("an unknown resource name", Map.of("resources.uploads-bukket", "x"),
-						"additional properties 'uploads-bukket' not allowed"),
-				arguments("an empty resource name", Map.of("resources.records-stream", ""), "/resources/records-stream"),
-				arguments("a role ARN that is not one", Map.of("components.dashboard.serviceAccount.roleArn", "inventory-role"),
-						"/components/dashboard/serviceAccount/roleArn"),
-				arguments("a literal secret in extra env",
-						Map.of("global.extraEnv[0].name", "AWS_SECRET_ACCESS_KEY", "global.extraEnv[0].value", "wJalr"),
-						"/global/extraEnv/0"),
-				arguments("a literal token in component env",
-						Map.of("components.ingest.extraEnv[0].name", "API_TOKEN", "components.ingest.extraEnv[0].value", "t"),
-						"/components/ingest/extraEnv/0"),
-				arguments("running as root", Map.of("global.securityContext.runAsUser", 0), "/global/securityContext/runAsUser"),
-				arguments("no memory limit", Map.of("components.ingest.resources.limits.memory", ""),
-						"/components/ingest/resources/limits/memory"),
-				arguments("an Ingress without host", Map.of("ingress.host", ""), "/ingress/host"),
-				arguments("a malformed Cognito pool ID", Map.of("cognito.userPoolId", "my-pool"), "/cognito/userPoolId"),
-				arguments("KEDA with both a role and the workload identity",
-						Map.of("keda.roleArn", "arn:aws:iam::123456789012:role/keda", "keda.identityOwner", "workload"),
-						"/keda/identityOwner"),
-				arguments("a non-numeric shard count", Map.of("resources.records-stream-shards", "four"),
-						"/resources/records-stream-shards"));
+		return Stream
+			.of(arguments("the latest tag", Map.of("global.image.tag", "latest"), "/global/image/tag"),
+					arguments("a Latest tag in any case", Map.of("global.image.tag", "Latest"), "/global/image/tag"),
+					arguments("an empty tag", Map.of("global.image.tag", ""), "/global/image/tag"),
+					arguments("a latest component tag", Map.of("components.loader.image.tag", "latest"),
+							"/components/loader/image/tag"),
+					arguments("a misspelt component key", Map.of("components.ingest.replica", 3),
+							"additional properties 'replica' not allowed"),
+					arguments("an unknown component", Map.of("components.reporter.enabled", true),
+							"additional properties 'reporter' not allowed"),
+					arguments("an unknown resource name", Map.of("resources.uploads-bukket", "x"),
+							"additional properties 'uploads-bukket' not allowed"),
+					arguments("an empty resource name", Map.of("resources.records-stream", ""),
+							"/resources/records-stream"),
+					arguments("a role ARN that is not one",
+							Map.of("components.dashboard.serviceAccount.roleArn", "inventory-role"),
+							"/components/dashboard/serviceAccount/roleArn"),
+					arguments("a literal secret in extra env",
+							Map.of("global.extraEnv[0].name", "AWS_SECRET_ACCESS_KEY", "global.extraEnv[0].value",
+									"wJalr"),
+							"/global/extraEnv/0"),
+					arguments("a literal token in component env",
+							Map.of("components.ingest.extraEnv[0].name", "API_TOKEN",
+									"components.ingest.extraEnv[0].value", "t"),
+							"/components/ingest/extraEnv/0"),
+					arguments("running as root", Map.of("global.securityContext.runAsUser", 0),
+							"/global/securityContext/runAsUser"),
+					arguments("no memory limit", Map.of("components.ingest.resources.limits.memory", ""),
+							"/components/ingest/resources/limits/memory"),
+					arguments("an Ingress without host", Map.of("ingress.host", ""), "/ingress/host"),
+					arguments("a malformed Cognito pool ID", Map.of("cognito.userPoolId", "my-pool"),
+							"/cognito/userPoolId"),
+					arguments("KEDA with both a role and the workload identity",
+							Map.of("keda.roleArn", "arn:aws:iam::123456789012:role/keda", "keda.identityOwner",
+									"workload"),
+							"/keda/identityOwner"),
+					arguments("a non-numeric shard count", Map.of("resources.records-stream-shards", "four"),
+							"/resources/records-stream-shards"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -75,24 +83,27 @@ class ValuesSchemaTests {
 
 	@Test
 	void minReplicasAboveMaxReplicasIsRejected() {
-		assertThatThrownBy(() -> HelmChart.template(ValuesSet.PROD, Map.of("components.loader.autoscaling.minReplicas", 9)))
+		assertThatThrownBy(
+				() -> HelmChart.template(ValuesSet.PROD, Map.of("components.loader.autoscaling.minReplicas", 9)))
 			.hasMessageContaining("components.loader.autoscaling: minReplicas (9) must not exceed maxReplicas (5)");
 	}
 
 	@Test
 	void validOverridesStillRender() {
-		// The counterpart of the rejections above: the same keys with good values are accepted.
+		// The counterpart of the rejections above: the same keys with good values are
+		// accepted.
 		String manifests = HelmChart.template(ValuesSet.PROD,
 				Map.of("components.loader.image.tag", "0.1.1-rc.1", "global.extraEnv[0].name", "AWS_SECRET_ACCESS_KEY",
-						"global.extraEnv[0].valueFrom.secretKeyRef.name", "aws", "global.extraEnv[0].valueFrom.secretKeyRef.key",
-						"secret"));
+						"global.extraEnv[0].valueFrom.secretKeyRef.name", "aws",
+						"global.extraEnv[0].valueFrom.secretKeyRef.key", "secret"));
 
 		assertThat(manifests).contains("/inventory-loader:0.1.1-rc.1\"").contains("secretKeyRef");
 	}
 
 	/**
-	 * Without additionalProperties: false, a misspelt key is silently ignored and the default used. Every object
-	 * in the schema must either close its property list or constrain its values (string maps such as labels).
+	 * Without additionalProperties: false, a misspelt key is silently ignored and the
+	 * default used. Every object in the schema must either close its property list or
+	 * constrain its values (string maps such as labels).
 	 */
 	@Test
 	void everySchemaObjectRejectsUnknownKeys() throws IOException {
@@ -106,7 +117,8 @@ class ValuesSchemaTests {
 	private static void collectOpenObjects(JsonNode node, String path, List<String> open) {
 		if (node.isObject()) {
 			boolean isObjectSchema = node.path("type").asText().equals("object") || node.has("properties");
-			if (isObjectSchema && !(node.path("additionalProperties").isBoolean() && !node.get("additionalProperties").asBoolean())
+			if (isObjectSchema
+					&& !(node.path("additionalProperties").isBoolean() && !node.get("additionalProperties").asBoolean())
 					&& !node.path("additionalProperties").isObject()) {
 				open.add(path);
 			}
@@ -123,4 +135,5 @@ class ValuesSchemaTests {
 			}
 		}
 	}
+
 }

@@ -25,4 +25,5 @@ enum ValuesSet {
 	Optional<Path> overlay(Path chartDir) {
 		return Optional.ofNullable(file).map(chartDir::resolve);
 	}
+
 }

@@ -6,12 +6,16 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * A service image run the way helm/inventory runs it: as UID 65532, on a read-only root filesystem with a
- * writable {@code /tmp}, under the chart's default memory limit, and judged by the readiness probe.
+ * A service image run the way helm/inventory runs it: as UID 65532, on a read-only root
+ * filesystem with a writable {@code /tmp}, under the chart's default memory limit, and
+ * judged by the readiness probe.
  */
 final class ChartLikeContainer {
 
-	/** The chart's default {@code resources.limits.memory} (512Mi): the image's JVM flags must fit in it. */
+	/**
+	 * The chart's default {@code resources.limits.memory} (512Mi): the image's JVM flags
+	 * must fit in it.
+	 */
 	static final long MEMORY_LIMIT_BYTES = 512L * 1024 * 1024;
 
 	/** The chart's startup probe allows 36 x 5 s. */
@@ -21,9 +25,11 @@ final class ChartLikeContainer {
 	}
 
 	/**
-	 * @param environment the service's settings (as the chart's ConfigMap would give them)
-	 * @param port the HTTP port: the container shares the host's network (that is how it reaches the emulators,
-	 *     which listen on the host's loopback), so each container gets a free host port instead of 8080
+	 * @param environment the service's settings (as the chart's ConfigMap would give
+	 * them)
+	 * @param port the HTTP port: the container shares the host's network (that is how it
+	 * reaches the emulators, which listen on the host's loopback), so each container gets
+	 * a free host port instead of 8080
 	 */
 	static GenericContainer<?> of(ServiceImage image, Map<String, String> environment, int port) {
 		return new GenericContainer<>(DockerImageName.parse(image.reference()))
@@ -39,4 +45,5 @@ final class ChartLikeContainer {
 			})
 			.waitingFor(new HostNetworkReadiness(port).withStartupTimeout(STARTUP_TIMEOUT));
 	}
+
 }

@@ -10,9 +10,11 @@ import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /**
- * Waits until a service in a container reports readiness on {@code /actuator/health/readiness}, like the chart's
- * readiness probe. The container shares the host's network, so it has no mapped ports for Testcontainers' own
- * HTTP wait strategy; this one asks the host port directly and gives up early when the container has exited.
+ * Waits until a service in a container reports readiness on
+ * {@code /actuator/health/readiness}, like the chart's readiness probe. The container
+ * shares the host's network, so it has no mapped ports for Testcontainers' own HTTP wait
+ * strategy; this one asks the host port directly and gives up early when the container
+ * has exited.
  */
 final class HostNetworkReadiness extends AbstractWaitStrategy {
 
@@ -33,8 +35,8 @@ final class HostNetworkReadiness extends AbstractWaitStrategy {
 		long deadline = System.nanoTime() + startupTimeout.toNanos();
 		while (status() != 200) {
 			if (!waitStrategyTarget.isRunning()) {
-				throw new ContainerLaunchException("The container exited before it was ready; its log:\n"
-						+ waitStrategyTarget.getLogs());
+				throw new ContainerLaunchException(
+						"The container exited before it was ready; its log:\n" + waitStrategyTarget.getLogs());
 			}
 			if (System.nanoTime() > deadline) {
 				throw new ContainerLaunchException(readiness + " did not answer 200 within " + startupTimeout);
@@ -62,4 +64,5 @@ final class HostNetworkReadiness extends AbstractWaitStrategy {
 			return -1;
 		}
 	}
+
 }

@@ -7,17 +7,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Skips the image tests where they cannot run: without podman, or in a build that made no images (only
- * {@code -Poffline-images} makes them).
+ * Skips the image tests where they cannot run: without podman, or in a build that made no
+ * images (only {@code -Poffline-images} makes them).
  *
- * <p>A condition rather than an assumption: it is evaluated before any {@code beforeAll} callback, so a skipped
- * class starts no emulators, and Failsafe counts the tests as skipped. (An assumption failing in a class-level
- * callback aborts the class, which Failsafe reports as "Tests run: 0" without the reason.) The reason is also
- * logged, as Failsafe writes it only to the report file.
+ * <p>
+ * A condition rather than an assumption: it is evaluated before any {@code beforeAll}
+ * callback, so a skipped class starts no emulators, and Failsafe counts the tests as
+ * skipped. (An assumption failing in a class-level callback aborts the class, which
+ * Failsafe reports as "Tests run: 0" without the reason.) The reason is also logged, as
+ * Failsafe writes it only to the report file.
  */
 final class ImagesRunnableHere implements ExecutionCondition {
 
-	/** Set by the build: true when this build wrote the services' image tars (root pom, profile offline-images). */
+	/**
+	 * Set by the build: true when this build wrote the services' image tars (root pom,
+	 * profile offline-images).
+	 */
 	static final String IMAGES_BUILT = "inventory.image.tars-built";
 
 	private static final Logger log = LoggerFactory.getLogger(ImagesRunnableHere.class);
@@ -42,4 +47,5 @@ final class ImagesRunnableHere implements ExecutionCondition {
 		log.warn(reason);
 		return ConditionEvaluationResult.disabled(reason);
 	}
+
 }

@@ -8,20 +8,23 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * podman's Docker-compatible API on a private Unix socket, which is how Testcontainers drives podman: podman has
- * no daemon, {@code podman system service} is one for as long as this object lives.
+ * podman's Docker-compatible API on a private Unix socket, which is how Testcontainers
+ * drives podman: podman has no daemon, {@code podman system service} is one for as long
+ * as this object lives.
  */
 final class PodmanApiService implements AutoCloseable {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
 	/**
-	 * A safety net only: should this JVM die without closing, the service exits after this long without a request.
-	 * Longer than any pause between the test's own requests.
+	 * A safety net only: should this JVM die without closing, the service exits after
+	 * this long without a request. Longer than any pause between the test's own requests.
 	 */
 	private static final Duration IDLE_EXIT = Duration.ofMinutes(5);
 
-	/** sun_path of a Unix socket address holds 108 bytes including the terminating zero. */
+	/**
+	 * sun_path of a Unix socket address holds 108 bytes including the terminating zero.
+	 */
 	private static final int MAX_SOCKET_PATH = 107;
 
 	private final Process process;
@@ -51,8 +54,8 @@ final class PodmanApiService implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the API service on the socket that {@code DOCKER_HOST} names (the build sets it; Testcontainers reads
-	 * it from there).
+	 * Starts the API service on the socket that {@code DOCKER_HOST} names (the build sets
+	 * it; Testcontainers reads it from there).
 	 * @param log where the service's own output goes
 	 */
 	static PodmanApiService startForDockerHost(Path log) {
@@ -129,4 +132,5 @@ final class PodmanApiService implements AutoCloseable {
 			throw new IllegalStateException("interrupted", ex);
 		}
 	}
+
 }

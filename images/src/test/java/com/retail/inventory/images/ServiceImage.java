@@ -6,12 +6,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A service's image as {@code jib:buildTar} left it: the archive {@code target/jib-image.tar} and, in
- * {@code target/jib-image.json}, the reference and image ID Jib gave it.
+ * A service's image as {@code jib:buildTar} left it: the archive
+ * {@code target/jib-image.tar} and, in {@code target/jib-image.json}, the reference and
+ * image ID Jib gave it.
  *
  * @param service the service (its artifactId), e.g. {@code stock-alert}
  * @param tar the image archive
- * @param reference {@code <registry>/inventory-<service>:<tag>}, the name the image is loaded under
+ * @param reference {@code <registry>/inventory-<service>:<tag>}, the name the image is
+ * loaded under
  * @param imageId the image's config digest, what a container runtime calls its image ID
  */
 record ServiceImage(String service, Path tar, String reference, String imageId) {

@@ -38,12 +38,15 @@ import org.testcontainers.containers.GenericContainer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Each service image as the build wrote it ({@code jib:buildTar}), loaded into podman and run the way the Helm
- * chart runs it, against the local emulators: it must become ready as a non-root user on a read-only root
- * filesystem within the chart's memory limit, and carry the tag, labels and defaults the chart relies on.
+ * Each service image as the build wrote it ({@code jib:buildTar}), loaded into podman and
+ * run the way the Helm chart runs it, against the local emulators: it must become ready
+ * as a non-root user on a read-only root filesystem within the chart's memory limit, and
+ * carry the tag, labels and defaults the chart relies on.
  *
- * <p>Testcontainers drives podman through podman's Docker-compatible API ({@link PodmanApiService}). The
- * containers share the host's network: the emulators listen on the host's loopback only.
+ * <p>
+ * Testcontainers drives podman through podman's Docker-compatible API
+ * ({@link PodmanApiService}). The containers share the host's network: the emulators
+ * listen on the host's loopback only.
  */
 @ExtendWith(ImagesRunnableHere.class)
 @ExtendWith(LocalAwsExtension.class)
@@ -61,7 +64,10 @@ class ServiceImagesIntegrationTests {
 
 	private static final Map<String, ServiceImage> images = new LinkedHashMap<>();
 
-	/** Image IDs this test added to podman's store (and so removes again); images already there are kept. */
+	/**
+	 * Image IDs this test added to podman's store (and so removes again); images already
+	 * there are kept.
+	 */
 	private static final List<String> loaded = new ArrayList<>();
 
 	private static PodmanApiService podman;
@@ -122,7 +128,8 @@ class ServiceImagesIntegrationTests {
 			String uid = PodmanExec.stdout(container.getContainerId(), "id", "-u");
 			assertThat(uid.strip()).as("UID of a process in the container").isEqualTo("65532");
 
-			// The JVM's heap follows the container's memory limit (JAVA_TOOL_OPTIONS of the image: 75 %).
+			// The JVM's heap follows the container's memory limit (JAVA_TOOL_OPTIONS of
+			// the image: 75 %).
 			String flags = PodmanExec.stdout(container.getContainerId(), "java", "-XX:+PrintFlagsFinal", "-version");
 			Matcher maxHeap = MAX_HEAP.matcher(flags);
 			assertThat(maxHeap.find()).as("MaxHeapSize in %s", flags).isTrue();
@@ -139,14 +146,16 @@ class ServiceImagesIntegrationTests {
 		assertThat(inspected.getId()).isEqualTo(image.imageId());
 		var config = inspected.getConfig();
 
-		// <registry>/inventory-<component>:<tag>, the tag being <version>-<short commit>; also tagged <version>.
+		// <registry>/inventory-<component>:<tag>, the tag being <version>-<short commit>;
+		// also tagged <version>.
 		Map<String, String> labels = config.getLabels();
 		String revision = labels.get("org.opencontainers.image.revision");
 		assertThat(revision).matches("[0-9a-f]{40}|unknown");
 		String version = System.getProperty("inventory.version");
 		assertThat(image.reference()).contains("/inventory-" + service + ":");
 		assertThat(image.tag()).isEqualTo(version + "-" + revision.substring(0, Math.min(7, revision.length())));
-		assertThat(docker.inspectImageCmd(image.repository() + ":" + version).exec().getId()).isEqualTo(image.imageId());
+		assertThat(docker.inspectImageCmd(image.repository() + ":" + version).exec().getId())
+			.isEqualTo(image.imageId());
 
 		assertThat(labels).containsEntry("org.opencontainers.image.title", "inventory-" + service)
 			.containsEntry("org.opencontainers.image.version", version)
@@ -185,4 +194,5 @@ class ServiceImagesIntegrationTests {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -10,8 +10,9 @@ public sealed interface ClusterSettings {
 	/**
 	 * A new EKS cluster with its own VPC, a managed node group and an IAM OIDC provider.
 	 *
-	 * @param adminPrincipalArn IAM role or user given cluster-admin through an EKS access entry; without it only
-	 * the CloudFormation execution role that created the cluster can use kubectl
+	 * @param adminPrincipalArn IAM role or user given cluster-admin through an EKS access
+	 * entry; without it only the CloudFormation execution role that created the cluster
+	 * can use kubectl
 	 */
 	record NewCluster(String clusterName, String kubernetesVersion, String nodeInstanceType, int nodeCount,
 			Optional<String> adminPrincipalArn) implements ClusterSettings {
@@ -30,14 +31,17 @@ public sealed interface ClusterSettings {
 	}
 
 	/**
-	 * A cluster that exists already: only its name (for outputs and kubeconfig) and its IAM OIDC provider (for
-	 * the IRSA trust policies) are needed, nothing in it is changed.
+	 * A cluster that exists already: only its name (for outputs and kubeconfig) and its
+	 * IAM OIDC provider (for the IRSA trust policies) are needed, nothing in it is
+	 * changed.
 	 */
 	record ExistingCluster(String clusterName, String oidcProviderArn) implements ClusterSettings {
 
-		/** arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF */
-		private static final Pattern OIDC_PROVIDER_ARN = Pattern
-			.compile("arn:aws[a-z-]*:iam::\\d{12}:oidc-provider/(oidc\\.eks\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/id/[A-Za-z0-9]+)");
+		/**
+		 * arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF
+		 */
+		private static final Pattern OIDC_PROVIDER_ARN = Pattern.compile(
+				"arn:aws[a-z-]*:iam::\\d{12}:oidc-provider/(oidc\\.eks\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/id/[A-Za-z0-9]+)");
 
 		public ExistingCluster {
 			if (clusterName.isBlank()) {
@@ -49,7 +53,10 @@ public sealed interface ClusterSettings {
 			}
 		}
 
-		/** The issuer as IAM condition keys spell it: the provider URL without {@code https://}. */
+		/**
+		 * The issuer as IAM condition keys spell it: the provider URL without
+		 * {@code https://}.
+		 */
 		public String oidcIssuer() {
 			Matcher matcher = OIDC_PROVIDER_ARN.matcher(oidcProviderArn);
 			if (!matcher.matches()) {
@@ -58,4 +65,5 @@ public sealed interface ClusterSettings {
 			return matcher.group(1);
 		}
 	}
+
 }

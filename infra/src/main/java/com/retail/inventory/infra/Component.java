@@ -1,14 +1,13 @@
 package com.retail.inventory.infra;
 
 /**
- * The platform's services that call AWS, each running in EKS as its own Kubernetes ServiceAccount with its
- * own IAM role (IRSA). The ServiceAccount name is the service's name; the Helm chart uses the same names.
+ * The platform's services that call AWS, each running in EKS as its own Kubernetes
+ * ServiceAccount with its own IAM role (IRSA). The ServiceAccount name is the service's
+ * name; the Helm chart uses the same names.
  */
 public enum Component {
 
-	INGEST("ingest", "Ingest"),
-	LOADER("loader", "Loader"),
-	STOCK_ALERT("stock-alert", "StockAlert"),
+	INGEST("ingest", "Ingest"), LOADER("loader", "Loader"), STOCK_ALERT("stock-alert", "StockAlert"),
 	DASHBOARD("dashboard", "Dashboard");
 
 	private final String serviceName;
@@ -20,7 +19,9 @@ public enum Component {
 		this.pascalName = pascalName;
 	}
 
-	/** The service's name: its Helm component key and its Kubernetes ServiceAccount name. */
+	/**
+	 * The service's name: its Helm component key and its Kubernetes ServiceAccount name.
+	 */
 	public String serviceName() {
 		return serviceName;
 	}
@@ -33,4 +34,5 @@ public enum Component {
 	public String pascalName() {
 		return pascalName;
 	}
+
 }

@@ -7,11 +7,13 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What differs between deployments, read from CDK context ({@code cdk deploy -c key=value} or cdk.json). Names
- * never come from here: they come from {@code inventory-resources.properties}; the only exception is an
- * optional prefix/suffix that makes the uploads bucket name globally unique.
+ * What differs between deployments, read from CDK context
+ * ({@code cdk deploy -c key=value} or cdk.json). Names never come from here: they come
+ * from {@code inventory-resources.properties}; the only exception is an optional
+ * prefix/suffix that makes the uploads bucket name globally unique.
  *
- * @param uploadsBucketSuffix empty for no suffix; absent for the default {@code -<account>-<region>}
+ * @param uploadsBucketSuffix empty for no suffix; absent for the default
+ * {@code -<account>-<region>}
  */
 public record DeploymentSettings(String namespace, String uploadsBucketPrefix, Optional<String> uploadsBucketSuffix,
 		StreamCapacity streamCapacity, List<String> alertEmails, List<String> alertSmsNumbers, MfaMode mfa,
@@ -21,16 +23,24 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 
 	public static final String DEFAULT_CLUSTER_NAME = "inventory-platform";
 
-	/** In standard (not extended, 6x priced) EKS support at the time of writing; check before deploying. */
+	/**
+	 * In standard (not extended, 6x priced) EKS support at the time of writing; check
+	 * before deploying.
+	 */
 	public static final String DEFAULT_KUBERNETES_VERSION = "1.35";
 
 	public static final String DEFAULT_NODE_INSTANCE_TYPE = "t3.medium";
 
 	public static final int DEFAULT_NODE_COUNT = 2;
 
-	/** Whether users of the dashboard must, may or cannot enrol an authenticator app (TOTP). */
+	/**
+	 * Whether users of the dashboard must, may or cannot enrol an authenticator app
+	 * (TOTP).
+	 */
 	public enum MfaMode {
+
 		OFF, OPTIONAL, REQUIRED
+
 	}
 
 	public DeploymentSettings {
@@ -62,7 +72,6 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 
 	/**
 	 * Reads every setting from context.
-	 *
 	 * @param context {@code app.getNode()::tryGetContext}: null for a key that is not set
 	 */
 	public static DeploymentSettings fromContext(Function<String, Object> context) {
@@ -101,7 +110,10 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 		}
 	}
 
-	/** Context from the command line is always a string; from cdk.json it can be a number or a list. */
+	/**
+	 * Context from the command line is always a string; from cdk.json it can be a number
+	 * or a list.
+	 */
 	private record ContextValues(Function<String, Object> context) {
 
 		Optional<String> string(String key) {
@@ -117,10 +129,9 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 			if (value instanceof List<?> items) {
 				return items.stream().map(item -> item.toString().trim()).filter(item -> !item.isEmpty()).toList();
 			}
-			return string(key).map(text -> Arrays.stream(text.split(","))
-				.map(String::trim)
-				.filter(item -> !item.isEmpty())
-				.toList()).orElse(List.of());
+			return string(key)
+				.map(text -> Arrays.stream(text.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList())
+				.orElse(List.of());
 		}
 	}
 }

@@ -5,7 +5,8 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 
 /**
- * The CDK app ({@code cdk.json} runs it). Deployment settings come from context; see infra/README.md.
+ * The CDK app ({@code cdk.json} runs it). Deployment settings come from context; see
+ * infra/README.md.
  */
 public final class InfraApp {
 
@@ -20,8 +21,8 @@ public final class InfraApp {
 	}
 
 	/**
-	 * The cdk CLI sets these from the caller's credentials and profile; without them (no credentials) the
-	 * stacks are environment-agnostic and synthesize all the same.
+	 * The cdk CLI sets these from the caller's credentials and profile; without them (no
+	 * credentials) the stacks are environment-agnostic and synthesize all the same.
 	 */
 	private static Environment environmentOfCli() {
 		String account = System.getenv("CDK_DEFAULT_ACCOUNT");
@@ -31,4 +32,5 @@ public final class InfraApp {
 		}
 		return Environment.builder().account(account).region(region).build();
 	}
+
 }

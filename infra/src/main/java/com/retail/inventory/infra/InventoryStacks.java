@@ -8,7 +8,9 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
-/** The platform's two stacks, defined the same way by {@link InfraApp} and by the tests. */
+/**
+ * The platform's two stacks, defined the same way by {@link InfraApp} and by the tests.
+ */
 public record InventoryStacks(DataStack data, ClusterStack cluster) {
 
 	public static final String DATA_STACK = "InventoryData";
@@ -16,17 +18,21 @@ public record InventoryStacks(DataStack data, ClusterStack cluster) {
 	public static final String CLUSTER_STACK = "InventoryCluster";
 
 	/**
-	 * @param environment account/region to pin the stacks to, or null for environment-agnostic templates
-	 * (what the tests synthesize: no credentials, no lookups)
+	 * @param environment account/region to pin the stacks to, or null for
+	 * environment-agnostic templates (what the tests synthesize: no credentials, no
+	 * lookups)
 	 */
 	public static InventoryStacks define(Construct scope, InventoryResources names, DeploymentSettings settings,
 			Environment environment) {
-		DataStack data = new DataStack(scope, DATA_STACK, props(environment,
-				"Inventory platform data: uploads bucket, queues, streams, tables, alert topic, user pool"),
+		DataStack data = new DataStack(scope, DATA_STACK,
+				props(environment,
+						"Inventory platform data: uploads bucket, queues, streams, tables, alert topic, user pool"),
 				names, settings);
-		ClusterStack cluster = new ClusterStack(scope, CLUSTER_STACK, props(environment,
-				"Inventory platform compute: EKS cluster and one IRSA role per service"), names, settings);
-		// The roles name data resources by ARN, not by reference; deploy the data first all the same.
+		ClusterStack cluster = new ClusterStack(scope, CLUSTER_STACK,
+				props(environment, "Inventory platform compute: EKS cluster and one IRSA role per service"), names,
+				settings);
+		// The roles name data resources by ARN, not by reference; deploy the data first
+		// all the same.
 		cluster.addStackDependency(data);
 		Tags.of(scope).add("application", "inventory-platform");
 		return new InventoryStacks(data, cluster);

@@ -3,8 +3,8 @@ package com.retail.inventory.infra;
 import java.util.List;
 
 /**
- * Names of the CloudFormation outputs the stacks declare and the Helm values command reads: one class, so
- * the writer and the reader of an output cannot disagree on its key.
+ * Names of the CloudFormation outputs the stacks declare and the Helm values command
+ * reads: one class, so the writer and the reader of an output cannot disagree on its key.
  */
 public final class OutputKeys {
 
@@ -14,7 +14,10 @@ public final class OutputKeys {
 
 	public static final String USER_POOL_CLIENT_ID = "UserPoolClientId";
 
-	/** The ARN of the NoStock topic: publishers need it (resolving a name would call sns:CreateTopic). */
+	/**
+	 * The ARN of the NoStock topic: publishers need it (resolving a name would call
+	 * sns:CreateTopic).
+	 */
 	public static final String NO_STOCK_TOPIC_ARN = "NoStockTopicArn";
 
 	public static final String CLUSTER_NAME = "ClusterName";
@@ -22,9 +25,10 @@ public final class OutputKeys {
 	public static final String NAMESPACE = "Namespace";
 
 	/**
-	 * The keys of {@code inventory-resources.properties} that name a deployed resource (the other keys are
-	 * settings). Each gets an output holding the name as deployed, which can differ from the file's value only
-	 * for the uploads bucket (prefix/suffix for global uniqueness).
+	 * The keys of {@code inventory-resources.properties} that name a deployed resource
+	 * (the other keys are settings). Each gets an output holding the name as deployed,
+	 * which can differ from the file's value only for the uploads bucket (prefix/suffix
+	 * for global uniqueness).
 	 */
 	public static final List<String> RESOURCE_NAME_KEYS = List.of("uploads-bucket", "upload-events-queue",
 			"upload-events-dlq", "records-stream", "changes-stream", "inventory-table", "alert-log-table",
@@ -46,4 +50,5 @@ public final class OutputKeys {
 	public static String roleArn(Component component) {
 		return component.pascalName() + "RoleArn";
 	}
+
 }

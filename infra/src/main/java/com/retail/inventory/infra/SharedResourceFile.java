@@ -9,8 +9,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Every entry of {@code inventory-resources.properties} (the file behind {@link InventoryResources}), keyed
- * without the {@code inventory.resources.} prefix: the keys the Helm chart's {@code resources} map has.
+ * Every entry of {@code inventory-resources.properties} (the file behind
+ * {@link InventoryResources}), keyed without the {@code inventory.resources.} prefix: the
+ * keys the Helm chart's {@code resources} map has.
  */
 public final class SharedResourceFile {
 
@@ -39,4 +40,5 @@ public final class SharedResourceFile {
 		}
 		return entries;
 	}
+
 }

@@ -3,9 +3,10 @@ package com.retail.inventory.infra;
 import java.util.Locale;
 
 /**
- * How the Kinesis streams are billed. Provisioned (the default) costs one shard-hour per shard, about a third
- * of an on-demand stream's hourly charge, and is the cheaper choice while the platform is mostly idle;
- * on-demand removes capacity planning for spiky upload days.
+ * How the Kinesis streams are billed. Provisioned (the default) costs one shard-hour per
+ * shard, about a third of an on-demand stream's hourly charge, and is the cheaper choice
+ * while the platform is mostly idle; on-demand removes capacity planning for spiky upload
+ * days.
  */
 public enum StreamCapacity {
 
@@ -19,4 +20,5 @@ public enum StreamCapacity {
 					"streamCapacity must be 'provisioned' or 'on-demand', not '" + value + "'");
 		};
 	}
+
 }

@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Renders the intrinsic functions CDK emits for ARNs and names into readable strings, so a test can compare a
- * whole ARN at once: {@code {"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":sqs:..."]]}} becomes
- * {@code arn:${AWS::Partition}:sqs:...}. Anything it does not know fails the test rather than guessing.
+ * Renders the intrinsic functions CDK emits for ARNs and names into readable strings, so
+ * a test can compare a whole ARN at once:
+ * {@code {"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":sqs:..."]]}} becomes
+ * {@code arn:${AWS::Partition}:sqs:...}. Anything it does not know fails the test rather
+ * than guessing.
  */
 public final class CfnExpressions {
 
@@ -48,11 +50,15 @@ public final class CfnExpressions {
 		throw new IllegalArgumentException("Cannot render " + value);
 	}
 
-	/** A statement's Action or Resource, which CloudFormation allows as one value or a list. */
+	/**
+	 * A statement's Action or Resource, which CloudFormation allows as one value or a
+	 * list.
+	 */
 	public static List<String> renderAll(Object valueOrList) {
 		if (valueOrList instanceof List<?> list) {
 			return list.stream().map(CfnExpressions::render).toList();
 		}
 		return List.of(render(valueOrList));
 	}
+
 }

@@ -16,12 +16,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * cfn-lint over every synthesized template: no errors. Warnings are printed but allowed: the ones it reports
- * today (W3005, a redundant DependsOn) come from CDK's own constructs.
+ * cfn-lint over every synthesized template: no errors. Warnings are printed but allowed:
+ * the ones it reports today (W3005, a redundant DependsOn) come from CDK's own
+ * constructs.
  */
 class CfnLintTests {
 
-	/** cfn-lint's exit code is a bit mask: 2 = error, 4 = warning, 8 = informational; 1 = it failed to run. */
+	/**
+	 * cfn-lint's exit code is a bit mask: 2 = error, 4 = warning, 8 = informational; 1 =
+	 * it failed to run.
+	 */
 	private static final int ERRORS = 2;
 
 	private static final int CRASHED = 1;
@@ -60,4 +64,5 @@ class CfnLintTests {
 		}
 		return false;
 	}
+
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The Inventory table streams its item changes to inventory-changes, the stream stock-alert reads. */
+/**
+ * The Inventory table streams its item changes to inventory-changes, the stream
+ * stock-alert reads.
+ */
 class ChangeStreamDestinationTests {
 
 	private static final InventoryResources NAMES = InventoryResources.load();
@@ -22,8 +25,9 @@ class ChangeStreamDestinationTests {
 	@Test
 	void inventoryTableWritesItsChangesToTheChangesStream() {
 		String changesStreamId = resources.single("AWS::Kinesis::Stream", "Name", NAMES.changesStream()).getKey();
-		template.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", NAMES.inventoryTable(),
-				"KinesisStreamSpecification", Map.of("StreamArn", Map.of("Fn::GetAtt", List.of(changesStreamId, "Arn")))));
+		template.hasResourceProperties("AWS::DynamoDB::Table",
+				Map.of("TableName", NAMES.inventoryTable(), "KinesisStreamSpecification",
+						Map.of("StreamArn", Map.of("Fn::GetAtt", List.of(changesStreamId, "Arn")))));
 	}
 
 	@Test
@@ -39,4 +43,5 @@ class ChangeStreamDestinationTests {
 		template.hasResourceProperties("AWS::DynamoDB::Table",
 				Map.of("TableName", NAMES.alertLogTable(), "KinesisStreamSpecification", Match.absent()));
 	}
+
 }

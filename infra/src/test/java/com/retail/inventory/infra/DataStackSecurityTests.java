@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The security properties of every data resource, as the synthesized template declares them. */
+/**
+ * The security properties of every data resource, as the synthesized template declares
+ * them.
+ */
 class DataStackSecurityTests {
 
 	private static final InventoryResources NAMES = InventoryResources.load();
@@ -23,19 +26,20 @@ class DataStackSecurityTests {
 	void uploadsBucketBlocksPublicAccessEncryptsVersionsAndIsRetained() {
 		template.resourceCountIs("AWS::S3::Bucket", 1);
 		template.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain",
-				"Properties", Match.objectLike(Map.of(
-						"PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
-								"IgnorePublicAcls", true, "RestrictPublicBuckets", true),
-						"BucketEncryption", Map.of("ServerSideEncryptionConfiguration",
+				"Properties",
+				Match.objectLike(Map.of("PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true,
+						"BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+						"BucketEncryption",
+						Map.of("ServerSideEncryptionConfiguration",
 								List.of(Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
-						"VersioningConfiguration", Map.of("Status", "Enabled"),
-						"OwnershipControls", Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced")))))));
+						"VersioningConfiguration", Map.of("Status", "Enabled"), "OwnershipControls",
+						Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced")))))));
 	}
 
 	@Test
 	void uploadsBucketPolicyDeniesPlainHttpAndTlsBelow12() {
-		template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
-				Match.arrayWith(List.of(
+		template.hasResourceProperties("AWS::S3::BucketPolicy",
+				Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
 						Match.objectLike(Map.of("Effect", "Deny", "Action", "s3:*", "Principal", Map.of("AWS", "*"),
 								"Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))),
 						Match.objectLike(Map.of("Effect", "Deny", "Action", "s3:*", "Principal", Map.of("AWS", "*"),
@@ -46,15 +50,16 @@ class DataStackSecurityTests {
 	void uploadsBucketExpiresEveryObjectAfter90DaysThenOldVersionsAndAbandonedUploads() {
 		template.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", List.of(
 				Map.of("Id", "ExpireCurrentObjects", "ExpirationInDays", 90, "Status", "Enabled"),
-				Map.of("Id", "CleanUpOldVersionsAndAbandonedUploads",
-						"NoncurrentVersionExpiration", Map.of("NoncurrentDays", 30), "ExpiredObjectDeleteMarker", true,
+				Map.of("Id", "CleanUpOldVersionsAndAbandonedUploads", "NoncurrentVersionExpiration",
+						Map.of("NoncurrentDays", 30), "ExpiredObjectDeleteMarker", true,
 						"AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7), "Status", "Enabled")))));
 	}
 
 	/**
-	 * Uploads land in the bucket root, so the expiration rule cannot be scoped to a prefix; and since S3 applies
-	 * the shorter of overlapping expirations, no rule may pretend to keep reports longer. Exact keys, because
-	 * the pattern above would also match rules that carry an extra Prefix or Filter.
+	 * Uploads land in the bucket root, so the expiration rule cannot be scoped to a
+	 * prefix; and since S3 applies the shorter of overlapping expirations, no rule may
+	 * pretend to keep reports longer. Exact keys, because the pattern above would also
+	 * match rules that carry an extra Prefix or Filter.
 	 */
 	@Test
 	void lifecycleRulesApplyToTheWholeBucketWithNoPrefixOrFilter() {
@@ -79,20 +84,26 @@ class DataStackSecurityTests {
 		template.resourceCountIs("AWS::SQS::Queue", 2);
 		template.allResourcesProperties("AWS::SQS::Queue", Match.objectLike(Map.of("SqsManagedSseEnabled", true)));
 		template.resourceCountIs("AWS::SQS::QueuePolicy", 2);
-		template.allResourcesProperties("AWS::SQS::QueuePolicy", Match.objectLike(Map.of("PolicyDocument",
-				Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny", "Action", "sqs:*",
-						"Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))))));
+		template
+			.allResourcesProperties("AWS::SQS::QueuePolicy",
+					Match
+						.objectLike(
+								Map.of("PolicyDocument",
+										Map.of("Statement",
+												Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
+														"Action", "sqs:*", "Condition",
+														Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))))));
 	}
 
 	@Test
 	void uploadQueueRedrivesToItsDeadLetterQueueAfterMaxReceives() {
 		String dlqId = resources.single("AWS::SQS::Queue", "QueueName", NAMES.uploadEventsDlq()).getKey();
-		template.hasResourceProperties("AWS::SQS::Queue", Map.of("QueueName", NAMES.uploadEventsQueue(),
-				"RedrivePolicy", Map.of("deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(dlqId, "Arn")),
-						"maxReceiveCount", NAMES.uploadEventsMaxReceives()),
-				"VisibilityTimeout", NAMES.uploadEventsVisibilityTimeoutSeconds(),
-				"ReceiveMessageWaitTimeSeconds", 20,
-				"MaximumMessageSize", Match.anyValue()));
+		template.hasResourceProperties("AWS::SQS::Queue",
+				Map.of("QueueName", NAMES.uploadEventsQueue(), "RedrivePolicy",
+						Map.of("deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(dlqId, "Arn")), "maxReceiveCount",
+								NAMES.uploadEventsMaxReceives()),
+						"VisibilityTimeout", NAMES.uploadEventsVisibilityTimeoutSeconds(),
+						"ReceiveMessageWaitTimeSeconds", 20, "MaximumMessageSize", Match.anyValue()));
 		Map<String, Object> queue = TemplateResources
 			.properties(resources.single("AWS::SQS::Queue", "QueueName", NAMES.uploadEventsQueue()).getValue());
 		assertThat((Integer) queue.get("MaximumMessageSize")).as("message size").isGreaterThanOrEqualTo(64 * 1024);
@@ -113,9 +124,10 @@ class DataStackSecurityTests {
 	@Test
 	void streamsAreEncryptedWithTheAwsManagedKeyAndKeepRecordsForTheSharedRetention() {
 		template.resourceCountIs("AWS::Kinesis::Stream", 2);
-		template.allResourcesProperties("AWS::Kinesis::Stream", Match.objectLike(Map.of(
-				"StreamEncryption", Map.of("EncryptionType", "KMS", "KeyId", "alias/aws/kinesis"),
-				"RetentionPeriodHours", NAMES.streamRetentionHours())));
+		template.allResourcesProperties("AWS::Kinesis::Stream",
+				Match.objectLike(
+						Map.of("StreamEncryption", Map.of("EncryptionType", "KMS", "KeyId", "alias/aws/kinesis"),
+								"RetentionPeriodHours", NAMES.streamRetentionHours())));
 	}
 
 	@Test
@@ -126,24 +138,24 @@ class DataStackSecurityTests {
 				"StreamModeDetails", Map.of("StreamMode", "PROVISIONED"), "ShardCount", NAMES.changesStreamShards()));
 
 		Template onDemand = SynthesizedApp.of(Variant.EXISTING_CLUSTER).dataTemplate();
-		onDemand.allResourcesProperties("AWS::Kinesis::Stream", Match.objectLike(Map.of(
-				"StreamModeDetails", Map.of("StreamMode", "ON_DEMAND"), "ShardCount", Match.absent())));
+		onDemand.allResourcesProperties("AWS::Kinesis::Stream", Match
+			.objectLike(Map.of("StreamModeDetails", Map.of("StreamMode", "ON_DEMAND"), "ShardCount", Match.absent())));
 	}
 
 	@Test
 	void everyTableIsOnDemandEncryptedAndRecoverableToAPointInTime() {
 		template.resourceCountIs("AWS::DynamoDB::Table", 6);
-		template.allResourcesProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
-				"BillingMode", "PAY_PER_REQUEST",
-				"SSESpecification", Map.of("SSEEnabled", true),
-				"PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))));
+		template.allResourcesProperties("AWS::DynamoDB::Table",
+				Match
+					.objectLike(Map.of("BillingMode", "PAY_PER_REQUEST", "SSESpecification", Map.of("SSEEnabled", true),
+							"PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true))));
 	}
 
 	@Test
 	void businessTablesAreRetainedAndProtectedFromDeletion() {
 		for (String table : List.of(NAMES.inventoryTable(), NAMES.alertLogTable())) {
-			template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain",
-					"Properties", Match.objectLike(Map.of("TableName", table, "DeletionProtectionEnabled", true))));
+			template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "Properties",
+					Match.objectLike(Map.of("TableName", table, "DeletionProtectionEnabled", true))));
 		}
 	}
 
@@ -151,9 +163,9 @@ class DataStackSecurityTests {
 	void noStockTopicIsEncryptedAndAcceptsOnlyTlsPublishes() {
 		template.hasResourceProperties("AWS::SNS::Topic",
 				Map.of("TopicName", NAMES.noStockTopic(), "KmsMasterKeyId", "alias/aws/sns"));
-		template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
-				List.of(Match.objectLike(Map.of("Effect", "Deny", "Action", "sns:Publish",
-						"Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))));
+		template.hasResourceProperties("AWS::SNS::TopicPolicy",
+				Map.of("PolicyDocument", Map.of("Statement", List.of(Match.objectLike(Map.of("Effect", "Deny", "Action",
+						"sns:Publish", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))));
 	}
 
 	@Test
@@ -172,18 +184,15 @@ class DataStackSecurityTests {
 
 	@Test
 	void userPoolIsInviteOnlyWithStrongPasswordsAndAuthenticatorAppMfa() {
-		template.hasResource("AWS::Cognito::UserPool", Map.of("DeletionPolicy", "Retain",
-				"Properties", Match.objectLike(Map.of(
-						"UserPoolName", NAMES.userPool(),
-						"AdminCreateUserConfig", Map.of("AllowAdminCreateUserOnly", true),
-						"Policies", Map.of("PasswordPolicy", Map.of("MinimumLength", 12, "RequireLowercase", true,
-								"RequireUppercase", true, "RequireNumbers", true, "RequireSymbols", true,
-								"TemporaryPasswordValidityDays", 3)),
-						"MfaConfiguration", "OPTIONAL",
-						"EnabledMfas", List.of("SOFTWARE_TOKEN_MFA"),
-						"DeletionProtection", "ACTIVE",
-						// No SMS role: nothing in this pool may send SMS.
-						"SmsConfiguration", Match.absent()))));
+		template.hasResource("AWS::Cognito::UserPool", Map
+			.of("DeletionPolicy", "Retain", "Properties", Match.objectLike(Map.of("UserPoolName", NAMES.userPool(),
+					"AdminCreateUserConfig", Map.of("AllowAdminCreateUserOnly", true), "Policies",
+					Map.of("PasswordPolicy", Map.of("MinimumLength", 12, "RequireLowercase", true, "RequireUppercase",
+							true, "RequireNumbers", true, "RequireSymbols", true, "TemporaryPasswordValidityDays", 3)),
+					"MfaConfiguration", "OPTIONAL", "EnabledMfas", List.of("SOFTWARE_TOKEN_MFA"), "DeletionProtection",
+					"ACTIVE",
+					// No SMS role: nothing in this pool may send SMS.
+					"SmsConfiguration", Match.absent()))));
 		template.resourceCountIs("AWS::IAM::Role", 0);
 
 		SynthesizedApp.of(Variant.EXISTING_CLUSTER)
@@ -194,13 +203,11 @@ class DataStackSecurityTests {
 	@Test
 	void dashboardClientHasNoSecretAndOnlyPasswordAndRefreshFlows() {
 		template.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
-		template.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
-				"ClientName", NAMES.userPoolClient(),
-				"GenerateSecret", false,
-				"ExplicitAuthFlows", List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
-				"AllowedOAuthFlowsUserPoolClient", false,
-				"PreventUserExistenceErrors", "ENABLED",
-				"EnableTokenRevocation", true));
+		template.hasResourceProperties("AWS::Cognito::UserPoolClient",
+				Map.of("ClientName", NAMES.userPoolClient(), "GenerateSecret", false, "ExplicitAuthFlows",
+						List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+						"AllowedOAuthFlowsUserPoolClient", false, "PreventUserExistenceErrors", "ENABLED",
+						"EnableTokenRevocation", true));
 	}
 
 	@Test
@@ -211,4 +218,5 @@ class DataStackSecurityTests {
 		template.hasResourceProperties("AWS::Cognito::UserPoolGroup",
 				Map.of("GroupName", NAMES.storeManagersGroup(), "Precedence", 10, "UserPoolId", Match.anyValue()));
 	}
+
 }

@@ -14,17 +14,18 @@ import java.util.stream.Collectors;
 
 /**
  * Reads back, from a synthesized data template alone, the value of every key of
- * {@code inventory-resources.properties} except {@link #SERVICE_ONLY_KEYS}: the names, key schema and settings
- * as AWS will create them. Resources
- * are found by what they are (a queue with a redrive policy, a table with a range key), never by the expected
- * name, so a wrong name shows as a wrong value rather than as a missing resource.
+ * {@code inventory-resources.properties} except {@link #SERVICE_ONLY_KEYS}: the names,
+ * key schema and settings as AWS will create them. Resources are found by what they are
+ * (a queue with a redrive policy, a table with a range key), never by the expected name,
+ * so a wrong name shows as a wrong value rather than as a missing resource.
  */
 final class DeclaredSettings {
 
 	/**
 	 * Keys of the shared file that only the services apply, so no template declares them:
-	 * {@code uploads-reports-prefix} is where reports go; ingest skips those keys itself, because the bucket
-	 * notifies every new object (uploads land in the bucket root) and expires every object after the same period.
+	 * {@code uploads-reports-prefix} is where reports go; ingest skips those keys itself,
+	 * because the bucket notifies every new object (uploads land in the bucket root) and
+	 * expires every object after the same period.
 	 */
 	static final Set<String> SERVICE_ONLY_KEYS = Set.of("uploads-reports-prefix");
 
@@ -36,7 +37,10 @@ final class DeclaredSettings {
 		this.template = new TemplateResources(dataTemplate);
 	}
 
-	/** Key of inventory-resources.properties (without its prefix) to the value the template declares. */
+	/**
+	 * Key of inventory-resources.properties (without its prefix) to the value the
+	 * template declares.
+	 */
 	static Map<String, String> of(Map<String, Object> dataTemplate) {
 		return new DeclaredSettings(dataTemplate).read();
 	}
@@ -63,7 +67,8 @@ final class DeclaredSettings {
 	private void uploads() {
 		Map<String, Object> bucket = one("AWS::S3::Bucket", any -> true);
 		put("uploads-bucket", CfnExpressions.render(bucket.get("BucketName")));
-		// uploads-reports-prefix: not declared by any resource (see SERVICE_ONLY_KEYS); the notification and
+		// uploads-reports-prefix: not declared by any resource (see SERVICE_ONLY_KEYS);
+		// the notification and
 		// the lifecycle rules apply to every key.
 
 		Map<String, Object> queue = one("AWS::SQS::Queue", properties -> properties.containsKey("RedrivePolicy"));
@@ -76,7 +81,8 @@ final class DeclaredSettings {
 	}
 
 	private void streams() {
-		// The changes stream is the one the Inventory table streams to; the other is the records stream.
+		// The changes stream is the one the Inventory table streams to; the other is the
+		// records stream.
 		Map<String, Object> streaming = one("AWS::DynamoDB::Table",
 				properties -> properties.containsKey("KinesisStreamSpecification"));
 		String changesArnOwner = list(
@@ -95,7 +101,8 @@ final class DeclaredSettings {
 		put("changes-stream", changes.get("Name"));
 		put("records-stream-shards", records.get("ShardCount"));
 		put("changes-stream-shards", changes.get("ShardCount"));
-		Set<Object> retention = new HashSet<>(List.of(records.get("RetentionPeriodHours"), changes.get("RetentionPeriodHours")));
+		Set<Object> retention = new HashSet<>(
+				List.of(records.get("RetentionPeriodHours"), changes.get("RetentionPeriodHours")));
 		put("stream-retention-hours", retention.size() == 1 ? retention.iterator().next() : retention);
 	}
 
@@ -111,15 +118,16 @@ final class DeclaredSettings {
 		put("alert-log-table-hash-key", keys(alertLog).get("HASH"));
 		put("alert-log-table-ttl-attribute", map(alertLog.get("TimeToLiveSpecification")).get("AttributeName"));
 
-		// Binder tables: checkpoints have no TTL, locks do; the service is in the name (checked against the file).
+		// Binder tables: checkpoints have no TTL, locks do; the service is in the name
+		// (checked against the file).
 		for (String service : List.of("Loader", "StockAlert")) {
 			String prefix = service.equals("Loader") ? "loader" : "stock-alert";
-			Map<String, Object> checkpoints = one("AWS::DynamoDB::Table", properties -> isBinderTable(properties)
-					&& !properties.containsKey("TimeToLiveSpecification")
-					&& properties.get("TableName").toString().contains(service));
-			Map<String, Object> locks = one("AWS::DynamoDB::Table", properties -> isBinderTable(properties)
-					&& properties.containsKey("TimeToLiveSpecification")
-					&& properties.get("TableName").toString().contains(service));
+			Map<String, Object> checkpoints = one("AWS::DynamoDB::Table",
+					properties -> isBinderTable(properties) && !properties.containsKey("TimeToLiveSpecification")
+							&& properties.get("TableName").toString().contains(service));
+			Map<String, Object> locks = one("AWS::DynamoDB::Table",
+					properties -> isBinderTable(properties) && properties.containsKey("TimeToLiveSpecification")
+							&& properties.get("TableName").toString().contains(service));
 			put(prefix + "-checkpoint-table", checkpoints.get("TableName"));
 			put(prefix + "-lock-table", locks.get("TableName"));
 			put("binder-checkpoint-table-hash-key", keys(checkpoints).get("HASH"));
@@ -134,7 +142,10 @@ final class DeclaredSettings {
 		return hashKey != null && Character.isLowerCase(hashKey.charAt(0));
 	}
 
-	/** Key type (HASH/RANGE) to attribute name; every key attribute must be declared as a string. */
+	/**
+	 * Key type (HASH/RANGE) to attribute name; every key attribute must be declared as a
+	 * string.
+	 */
 	private static Map<String, String> keys(Map<String, Object> table) {
 		Map<String, String> types = list(table.get("AttributeDefinitions")).stream()
 			.map(TemplateResources::map)
@@ -163,7 +174,9 @@ final class DeclaredSettings {
 		return matches.get(0);
 	}
 
-	/** A key read twice (e.g. binder key schema, from each service's table) must agree. */
+	/**
+	 * A key read twice (e.g. binder key schema, from each service's table) must agree.
+	 */
 	private void put(String key, Object value) {
 		String text = String.valueOf(value);
 		String previous = declared.putIfAbsent(key, text);
@@ -171,4 +184,5 @@ final class DeclaredSettings {
 			throw new AssertionError(key + " is declared as both " + previous + " and " + text);
 		}
 	}
+
 }

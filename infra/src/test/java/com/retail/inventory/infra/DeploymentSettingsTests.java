@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Context parsing: defaults, both cluster modes, and the mistakes it refuses before anything is deployed. */
+/**
+ * Context parsing: defaults, both cluster modes, and the mistakes it refuses before
+ * anything is deployed.
+ */
 class DeploymentSettingsTests {
 
 	private static DeploymentSettings from(Map<String, Object> context) {
@@ -28,14 +31,14 @@ class DeploymentSettingsTests {
 		assertThat(settings.alertEmails()).isEmpty();
 		assertThat(settings.alertSmsNumbers()).isEmpty();
 		assertThat(settings.mfa()).isEqualTo(MfaMode.OPTIONAL);
-		assertThat(settings.cluster()).isEqualTo(new NewCluster("inventory-platform", "1.35", "t3.medium", 2,
-				Optional.empty()));
+		assertThat(settings.cluster())
+			.isEqualTo(new NewCluster("inventory-platform", "1.35", "t3.medium", 2, Optional.empty()));
 	}
 
 	@Test
 	void existingClusterTakesItsIssuerFromTheOidcProviderArn() {
-		DeploymentSettings settings = from(Map.of("existingClusterName", "shared",
-				"existingClusterOidcProviderArn", SynthesizedApp.EXISTING_OIDC_PROVIDER_ARN));
+		DeploymentSettings settings = from(Map.of("existingClusterName", "shared", "existingClusterOidcProviderArn",
+				SynthesizedApp.EXISTING_OIDC_PROVIDER_ARN));
 		ExistingCluster cluster = (ExistingCluster) settings.cluster();
 		assertThat(cluster.clusterName()).isEqualTo("shared");
 		assertThat(cluster.oidcIssuer()).isEqualTo(SynthesizedApp.EXISTING_OIDC_ISSUER);
@@ -60,9 +63,9 @@ class DeploymentSettingsTests {
 
 	@Test
 	void numbersAndModesAreParsed() {
-		DeploymentSettings settings = from(Map.of("streamCapacity", "on-demand", "nodeCount", 3,
-				"nodeInstanceType", "m7i.large", "kubernetesVersion", "1.34", "cognitoMfa", "required",
-				"clusterAdminPrincipalArn", "arn:aws:iam::123456789012:role/Admin"));
+		DeploymentSettings settings = from(Map.of("streamCapacity", "on-demand", "nodeCount", 3, "nodeInstanceType",
+				"m7i.large", "kubernetesVersion", "1.34", "cognitoMfa", "required", "clusterAdminPrincipalArn",
+				"arn:aws:iam::123456789012:role/Admin"));
 		assertThat(settings.streamCapacity()).isEqualTo(StreamCapacity.ON_DEMAND);
 		assertThat(settings.mfa()).isEqualTo(MfaMode.REQUIRED);
 		assertThat(settings.cluster()).isEqualTo(new NewCluster("inventory-platform", "1.34", "m7i.large", 3,
@@ -82,9 +85,12 @@ class DeploymentSettingsTests {
 		assertThatThrownBy(() -> from(Map.of("alertSmsNumbers", "07700900123"))).hasMessageContaining("E.164");
 		assertThatThrownBy(() -> from(Map.of("streamCapacity", "auto"))).hasMessageContaining("streamCapacity");
 		assertThatThrownBy(() -> from(Map.of("cognitoMfa", "sms"))).hasMessageContaining("cognitoMfa");
-		assertThatThrownBy(() -> from(Map.of("uploadsBucketPrefix", "Team_"))).hasMessageContaining("uploadsBucketPrefix");
+		assertThatThrownBy(() -> from(Map.of("uploadsBucketPrefix", "Team_")))
+			.hasMessageContaining("uploadsBucketPrefix");
 		assertThatThrownBy(() -> from(Map.of("nodeCount", "0"))).hasMessageContaining("nodeCount");
-		assertThatThrownBy(() -> from(Map.of("clusterAdminPrincipalArn",
-				"arn:aws:sts::123456789012:assumed-role/Admin/me"))).hasMessageContaining("assumed-role");
+		assertThatThrownBy(
+				() -> from(Map.of("clusterAdminPrincipalArn", "arn:aws:sts::123456789012:assumed-role/Admin/me")))
+			.hasMessageContaining("assumed-role");
 	}
+
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awscdk.assertions.Match;
 
 /**
- * Each role can be assumed only with a web identity token of its own ServiceAccount in the configured
- * namespace, issued by the cluster's OIDC provider for STS.
+ * Each role can be assumed only with a web identity token of its own ServiceAccount in
+ * the configured namespace, issued by the cluster's OIDC provider for STS.
  */
 class IrsaTrustTests {
 
@@ -27,9 +27,9 @@ class IrsaTrustTests {
 		assertThat(trust.get("Action")).isEqualTo("sts:AssumeRoleWithWebIdentity");
 		assertThat(trust.get("Principal")).isEqualTo(Map.of("Federated", SynthesizedApp.EXISTING_OIDC_PROVIDER_ARN));
 		String issuer = SynthesizedApp.EXISTING_OIDC_ISSUER;
-		assertThat(trust.get("Condition")).isEqualTo(Map.of("StringEquals", Map.of(
-				issuer + ":sub", "system:serviceaccount:inventory-prod:" + component.serviceAccountName(),
-				issuer + ":aud", "sts.amazonaws.com")));
+		assertThat(trust.get("Condition")).isEqualTo(Map.of("StringEquals",
+				Map.of(issuer + ":sub", "system:serviceaccount:inventory-prod:" + component.serviceAccountName(),
+						issuer + ":aud", "sts.amazonaws.com")));
 	}
 
 	@ParameterizedTest
@@ -40,15 +40,16 @@ class IrsaTrustTests {
 		String eksId = single(cluster, "AWS::EKS::Cluster");
 		String oidcId = single(cluster, "AWS::IAM::OIDCProvider");
 		app.clusterTemplate()
-			.hasResourceProperties("AWS::IAM::OIDCProvider", Map.of(
-					"Url", Map.of("Fn::GetAtt", List.of(eksId, "OpenIdConnectIssuerUrl")),
-					"ClientIdList", List.of("sts.amazonaws.com")));
+			.hasResourceProperties("AWS::IAM::OIDCProvider",
+					Map.of("Url", Map.of("Fn::GetAtt", List.of(eksId, "OpenIdConnectIssuerUrl")), "ClientIdList",
+							List.of("sts.amazonaws.com")));
 
 		Map<String, Object> trust = new ServiceRoles(app.clusterJson()).trustStatement(component);
 		assertThat(trust.get("Action")).isEqualTo("sts:AssumeRoleWithWebIdentity");
 		assertThat(trust.get("Principal")).isEqualTo(Map.of("Federated", Map.of("Ref", oidcId)));
 
-		// The issuer is only known at deploy time, so the condition map is built by a CfnJson resource.
+		// The issuer is only known at deploy time, so the condition map is built by a
+		// CfnJson resource.
 		Map<String, Object> stringEquals = TemplateResources
 			.map(TemplateResources.map(trust.get("Condition")).get("StringEquals"));
 		List<Object> getAtt = TemplateResources.list(stringEquals.get("Fn::GetAtt"));
@@ -57,9 +58,9 @@ class IrsaTrustTests {
 		String rendered = CfnExpressions.render(TemplateResources.properties(cfnJson).get("Value"));
 
 		String issuer = "Select(1,Split(:oidc-provider/,${" + oidcId + "}))";
-		assertThat(new ObjectMapper().readValue(rendered, Map.class)).isEqualTo(Map.of(
-				issuer + ":sub", "system:serviceaccount:inventory:" + component.serviceAccountName(),
-				issuer + ":aud", "sts.amazonaws.com"));
+		assertThat(new ObjectMapper().readValue(rendered, Map.class))
+			.isEqualTo(Map.of(issuer + ":sub", "system:serviceaccount:inventory:" + component.serviceAccountName(),
+					issuer + ":aud", "sts.amazonaws.com"));
 	}
 
 	@ParameterizedTest
@@ -78,4 +79,5 @@ class IrsaTrustTests {
 		assertThat(resources.ofType(type)).as(type).hasSize(1);
 		return resources.ofType(type).keySet().iterator().next();
 	}
+
 }

@@ -24,13 +24,16 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * What runs locally matches what is deployed: every resource the synthesized data template declares is created
- * by the local runner's provisioning (LocalProvisioner, on the real emulators) with the same name, key schema
- * and settings. The template is the reference; each check names the template property it follows.
+ * What runs locally matches what is deployed: every resource the synthesized data
+ * template declares is created by the local runner's provisioning (LocalProvisioner, on
+ * the real emulators) with the same name, key schema and settings. The template is the
+ * reference; each check names the template property it follows.
  *
- * <p>Known, intended differences: the bucket name gets a uniqueness suffix in AWS; the Inventory table's Kinesis
- * destination is replaced locally by its DynamoDB Stream (which the local change-stream bridge reads); encryption
- * and access policies have no local equivalent.
+ * <p>
+ * Known, intended differences: the bucket name gets a uniqueness suffix in AWS; the
+ * Inventory table's Kinesis destination is replaced locally by its DynamoDB Stream (which
+ * the local change-stream bridge reads); encryption and access policies have no local
+ * equivalent.
  */
 @ExtendWith(LocalAwsExtension.class)
 class LocalProvisioningParityIntegrationTests {
@@ -50,7 +53,8 @@ class LocalProvisioningParityIntegrationTests {
 			TableDescription local = aws.dynamoDb().describeTable(b -> b.tableName(name)).table();
 
 			assertThat(keySchema(local)).as(name + " KeySchema").isEqualTo(declaredKeySchema(declared));
-			assertThat(local.attributeDefinitions().stream()
+			assertThat(local.attributeDefinitions()
+				.stream()
 				.collect(Collectors.toMap(a -> a.attributeName(), a -> a.attributeTypeAsString())))
 				.as(name + " AttributeDefinitions")
 				.isEqualTo(list(declared.get("AttributeDefinitions")).stream()
@@ -68,10 +72,12 @@ class LocalProvisioningParityIntegrationTests {
 			else {
 				assertThat(ttl.timeToLiveStatus()).as(name + " TTL").isNotEqualTo(TimeToLiveStatus.ENABLED);
 			}
-			// AWS streams the table's changes to Kinesis; locally the DynamoDB Stream feeds the bridge instead.
+			// AWS streams the table's changes to Kinesis; locally the DynamoDB Stream
+			// feeds the bridge instead.
 			boolean streamsChanges = declared.containsKey("KinesisStreamSpecification");
 			assertThat(local.streamSpecification() != null && local.streamSpecification().streamEnabled())
-				.as(name + " changes leave the table").isEqualTo(streamsChanges);
+				.as(name + " changes leave the table")
+				.isEqualTo(streamsChanges);
 		}
 	}
 
@@ -102,9 +108,11 @@ class LocalProvisioningParityIntegrationTests {
 			Map<QueueAttributeName, String> local = aws.sqs()
 				.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL))
 				.attributes();
-			for (var setting : Map.of("VisibilityTimeout", QueueAttributeName.VISIBILITY_TIMEOUT,
-					"MessageRetentionPeriod", QueueAttributeName.MESSAGE_RETENTION_PERIOD, "MaximumMessageSize",
-					QueueAttributeName.MAXIMUM_MESSAGE_SIZE).entrySet()) {
+			for (var setting : Map
+				.of("VisibilityTimeout", QueueAttributeName.VISIBILITY_TIMEOUT, "MessageRetentionPeriod",
+						QueueAttributeName.MESSAGE_RETENTION_PERIOD, "MaximumMessageSize",
+						QueueAttributeName.MAXIMUM_MESSAGE_SIZE)
+				.entrySet()) {
 				if (declared.containsKey(setting.getKey())) {
 					assertThat(local.get(setting.getValue())).as(name + " " + setting.getKey())
 						.isEqualTo(String.valueOf(declared.get(setting.getKey())));
@@ -126,20 +134,21 @@ class LocalProvisioningParityIntegrationTests {
 	void theBucketIsVersionedAndNotifiesTheUploadQueueOfEveryNewObject(LocalAwsClients aws) {
 		Map<String, Object> declared = properties(template.ofType("AWS::S3::Bucket").values().iterator().next());
 		String localName = aws.s3().listBuckets().buckets().get(0).name();
-		// In AWS the name carries a uniqueness suffix (-<account>-<region>) after the shared base name.
+		// In AWS the name carries a uniqueness suffix (-<account>-<region>) after the
+		// shared base name.
 		assertThat(CfnExpressions.render(declared.get("BucketName"))).startsWith(localName);
-		assertThat(aws.s3().getBucketVersioning(b -> b.bucket(localName)).status())
-			.isEqualTo(BucketVersioningStatus.fromValue(
-					(String) map(declared.get("VersioningConfiguration")).get("Status")));
+		assertThat(aws.s3().getBucketVersioning(b -> b.bucket(localName)).status()).isEqualTo(
+				BucketVersioningStatus.fromValue((String) map(declared.get("VersioningConfiguration")).get("Status")));
 
-		Map<String, Object> declaredQueue = map(list(map(declared.get("NotificationConfiguration"))
-			.get("QueueConfigurations")).get(0));
+		Map<String, Object> declaredQueue = map(
+				list(map(declared.get("NotificationConfiguration")).get("QueueConfigurations")).get(0));
 		var local = aws.s3().getBucketNotificationConfiguration(b -> b.bucket(localName)).queueConfigurations();
 		assertThat(local).hasSize(1);
 		assertThat(local.get(0).eventsAsStrings()).containsExactly((String) declaredQueue.get("Event"));
 		assertThat(local.get(0).filter() == null || local.get(0).filter().key() == null
 				|| local.get(0).filter().key().filterRules().isEmpty())
-			.as("no key filter, like the template").isEqualTo(!declaredQueue.containsKey("Filter"));
+			.as("no key filter, like the template")
+			.isEqualTo(!declaredQueue.containsKey("Filter"));
 		String queueId = list(map(declaredQueue.get("Queue")).get("Fn::GetAtt")).get(0).toString();
 		assertThat(local.get(0).queueArn())
 			.endsWith(":" + properties(template.ofType("AWS::SQS::Queue").get(queueId)).get("QueueName"));
@@ -212,4 +221,5 @@ class LocalProvisioningParityIntegrationTests {
 			.map(TemplateResources::map)
 			.collect(Collectors.toMap(k -> (String) k.get("KeyType"), k -> (String) k.get("AttributeName")));
 	}
+
 }

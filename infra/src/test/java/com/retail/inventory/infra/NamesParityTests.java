@@ -12,10 +12,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * One source of names: what the synthesized data template declares (names, key schema, stream and queue
- * settings, groups) is exactly {@code inventory-resources.properties}, which the services and the local
- * provisioning read too. A key added to the file fails this test until the CDK app declares it (or it is
- * listed in {@link DeclaredSettings#SERVICE_ONLY_KEYS}, a setting only the services apply).
+ * One source of names: what the synthesized data template declares (names, key schema,
+ * stream and queue settings, groups) is exactly {@code inventory-resources.properties},
+ * which the services and the local provisioning read too. A key added to the file fails
+ * this test until the CDK app declares it (or it is listed in
+ * {@link DeclaredSettings#SERVICE_ONLY_KEYS}, a setting only the services apply).
  */
 class NamesParityTests {
 
@@ -26,7 +27,8 @@ class NamesParityTests {
 
 		Map<String, String> shared = sharedFile();
 		shared.keySet().removeAll(DeclaredSettings.SERVICE_ONLY_KEYS);
-		// On-demand streams have no shard count; the provisioned default is checked below.
+		// On-demand streams have no shard count; the provisioned default is checked
+		// below.
 		shared.remove("records-stream-shards");
 		shared.remove("changes-stream-shards");
 		declared.remove("records-stream-shards");
@@ -46,9 +48,10 @@ class NamesParityTests {
 	}
 
 	/**
-	 * The one key the templates do not declare is the reports prefix, a setting of the services (ingest skips
-	 * those keys). It must stay in the file, and the incoming prefix must stay gone: stores upload to the bucket
-	 * root, so nothing may filter or scope by an upload prefix.
+	 * The one key the templates do not declare is the reports prefix, a setting of the
+	 * services (ingest skips those keys). It must stay in the file, and the incoming
+	 * prefix must stay gone: stores upload to the bucket root, so nothing may filter or
+	 * scope by an upload prefix.
 	 */
 	@Test
 	void onlyTheReportsPrefixIsLeftToTheServicesAndThereIsNoIncomingPrefix() {
@@ -89,4 +92,5 @@ class NamesParityTests {
 	private static Map<String, String> sharedFile() {
 		return new LinkedHashMap<>(SharedResourceFile.entries());
 	}
+
 }

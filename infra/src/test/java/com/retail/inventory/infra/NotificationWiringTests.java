@@ -11,8 +11,8 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * New uploads reach ingest's queue wherever they are written in the bucket: the bucket notification (no key
- * filter), the queue policy that admits it, their order.
+ * New uploads reach ingest's queue wherever they are written in the bucket: the bucket
+ * notification (no key filter), the queue policy that admits it, their order.
  */
 class NotificationWiringTests {
 
@@ -22,21 +22,23 @@ class NotificationWiringTests {
 
 	private final TemplateResources resources = new TemplateResources(SynthesizedApp.of(Variant.DEFAULTS).dataJson());
 
-	private final String queueId = resources.single("AWS::SQS::Queue", "QueueName", NAMES.uploadEventsQueue())
-		.getKey();
+	private final String queueId = resources.single("AWS::SQS::Queue", "QueueName", NAMES.uploadEventsQueue()).getKey();
 
 	@Test
 	void bucketSendsEveryObjectCreatedAnywhereInTheBucketToTheUploadQueue() {
-		template.hasResourceProperties("AWS::S3::Bucket", Map.of("NotificationConfiguration", Map.of(
-				"QueueConfigurations", List.of(Map.of(
-						"Event", "s3:ObjectCreated:*",
-						"Queue", Map.of("Fn::GetAtt", List.of(queueId, "Arn")),
-						"Filter", Match.absent())),
-				"LambdaConfigurations", Match.absent(), "TopicConfigurations", Match.absent(),
-				"EventBridgeConfiguration", Match.absent())));
+		template.hasResourceProperties("AWS::S3::Bucket",
+				Map.of("NotificationConfiguration",
+						Map.of("QueueConfigurations",
+								List.of(Map.of("Event", "s3:ObjectCreated:*", "Queue",
+										Map.of("Fn::GetAtt", List.of(queueId, "Arn")), "Filter", Match.absent())),
+								"LambdaConfigurations", Match.absent(), "TopicConfigurations", Match.absent(),
+								"EventBridgeConfiguration", Match.absent())));
 	}
 
-	/** Stores upload to the bucket root (`aws s3 cp file.csv s3://bucket/`): a key filter would drop those. */
+	/**
+	 * Stores upload to the bucket root (`aws s3 cp file.csv s3://bucket/`): a key filter
+	 * would drop those.
+	 */
 	@Test
 	void notificationHasNoKeyFilterSoUploadsToTheBucketRootReachIngest() {
 		Map<String, Object> bucket = TemplateResources
@@ -58,7 +60,8 @@ class NotificationWiringTests {
 			.filter(properties -> properties.get("Queues").equals(List.of(Map.of("Ref", queueId))))
 			.findFirst()
 			.orElseThrow();
-		List<Object> allows = TemplateResources.list(TemplateResources.map(policy.get("PolicyDocument")).get("Statement"))
+		List<Object> allows = TemplateResources
+			.list(TemplateResources.map(policy.get("PolicyDocument")).get("Statement"))
 			.stream()
 			.filter(statement -> "Allow".equals(TemplateResources.map(statement).get("Effect")))
 			.toList();
@@ -98,8 +101,9 @@ class NotificationWiringTests {
 	}
 
 	private String renderedBucketName() {
-		return CfnExpressions.render(TemplateResources
-			.properties(resources.ofType("AWS::S3::Bucket").values().iterator().next())
-			.get("BucketName"));
+		return CfnExpressions
+			.render(TemplateResources.properties(resources.ofType("AWS::S3::Bucket").values().iterator().next())
+				.get("BucketName"));
 	}
+
 }

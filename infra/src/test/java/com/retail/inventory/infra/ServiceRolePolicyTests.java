@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Each service role's permissions, statement by statement: the exact actions on the exact resources, nothing
- * else (no managed policies, no second policy).
+ * Each service role's permissions, statement by statement: the exact actions on the exact
+ * resources, nothing else (no managed policies, no second policy).
  */
 class ServiceRolePolicyTests {
 
@@ -27,18 +27,25 @@ class ServiceRolePolicyTests {
 	@Test
 	void ingestReadsUploadedFilesAnywhereInTheBucketConsumesItsQueueAndProducesRecords() {
 		assertThat(statementsOf(Component.INGEST)).containsExactly(
-				// Every key (uploads land in the bucket root), and the exact version the S3 event announced.
+				// Every key (uploads land in the bucket root), and the exact version the
+				// S3 event announced.
 				new Statement("ReadUploadedFiles", List.of("s3:GetObject", "s3:GetObjectVersion"),
-						List.of("arn:${AWS::Partition}:s3:::" + NAMES.uploadsBucket() + "-${AWS::AccountId}-${AWS::Region}/*")),
-				new Statement("ConsumeUploadEvents", List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes",
-						"sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
+						List.of("arn:${AWS::Partition}:s3:::" + NAMES.uploadsBucket()
+								+ "-${AWS::AccountId}-${AWS::Region}/*")),
+				new Statement("ConsumeUploadEvents",
+						List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
+								"sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
 						List.of(arn("sqs", NAMES.uploadEventsQueue()))),
-				new Statement("ProduceInventoryRecords", List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary",
-						"kinesis:ListShards", "kinesis:PutRecord", "kinesis:PutRecords"),
+				new Statement("ProduceInventoryRecords",
+						List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:ListShards",
+								"kinesis:PutRecord", "kinesis:PutRecords"),
 						List.of(arn("kinesis", "stream/" + NAMES.recordsStream()))));
 	}
 
-	/** Every Kinesis binder role, producer and consumer alike, may describe its own stream (and no other). */
+	/**
+	 * Every Kinesis binder role, producer and consumer alike, may describe its own stream
+	 * (and no other).
+	 */
 	@ParameterizedTest
 	@EnumSource(value = Component.class, names = { "INGEST", "LOADER", "STOCK_ALERT" })
 	void everyKinesisBinderRoleMayDescribeItsStream(Component component) {
@@ -57,7 +64,8 @@ class ServiceRolePolicyTests {
 	void loaderConsumesRecordsWritesInventoryAndUsesOnlyItsBinderTables() {
 		assertThat(statementsOf(Component.LOADER)).containsExactly(
 				consumer("ConsumeInventoryRecords", NAMES.recordsStream()),
-				new Statement("WriteInventory", List.of("dynamodb:BatchWriteItem"), List.of(table(NAMES.inventoryTable()))),
+				new Statement("WriteInventory", List.of("dynamodb:BatchWriteItem"),
+						List.of(table(NAMES.inventoryTable()))),
 				checkpoints(NAMES.loaderCheckpointTable()), locks(NAMES.loaderLockTable()));
 	}
 
@@ -65,13 +73,17 @@ class ServiceRolePolicyTests {
 	void stockAlertConsumesChangesPublishesAlertsRecordsThemAndUsesOnlyItsBinderTables() {
 		assertThat(statementsOf(Component.STOCK_ALERT)).containsExactly(
 				consumer("ConsumeInventoryChanges", NAMES.changesStream()),
-				new Statement("PublishNoStockAlerts", List.of("sns:Publish"), List.of(arn("sns", NAMES.noStockTopic()))),
+				new Statement("PublishNoStockAlerts", List.of("sns:Publish"),
+						List.of(arn("sns", NAMES.noStockTopic()))),
 				new Statement("RecordSentAlerts", List.of("dynamodb:GetItem", "dynamodb:PutItem"),
 						List.of(table(NAMES.alertLogTable()))),
 				checkpoints(NAMES.stockAlertCheckpointTable()), locks(NAMES.stockAlertLockTable()));
 	}
 
-	/** A paginated Scan lists the stores, a Query a store's items; no GetItem, and nothing for Cognito. */
+	/**
+	 * A paginated Scan lists the stores, a Query a store's items; no GetItem, and nothing
+	 * for Cognito.
+	 */
 	@Test
 	void dashboardOnlyScansAndQueriesInventoryAndNeedsNoCognitoPermission() {
 		assertThat(statementsOf(Component.DASHBOARD)).containsExactly(new Statement("ReadInventory",
@@ -138,8 +150,8 @@ class ServiceRolePolicyTests {
 	}
 
 	private static Statement locks(String table) {
-		return new Statement("BinderLocks", List.of("dynamodb:DescribeTable", "dynamodb:PutItem",
-				"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query"), List.of(table(table)));
+		return new Statement("BinderLocks", List.of("dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:UpdateItem",
+				"dynamodb:DeleteItem", "dynamodb:Query"), List.of(table(table)));
 	}
 
 	private static String table(String name) {
@@ -149,4 +161,5 @@ class ServiceRolePolicyTests {
 	private static String arn(String service, String resource) {
 		return "arn:${AWS::Partition}:" + service + ":" + REGION_ACCOUNT + ":" + resource;
 	}
+
 }

@@ -3,7 +3,10 @@ package com.retail.inventory.infra;
 import java.util.List;
 import java.util.Map;
 
-/** The IRSA roles of a synthesized cluster stack, found through the outputs the Helm values are made from. */
+/**
+ * The IRSA roles of a synthesized cluster stack, found through the outputs the Helm
+ * values are made from.
+ */
 final class ServiceRoles {
 
 	private final TemplateResources cluster;
@@ -31,11 +34,12 @@ final class ServiceRoles {
 
 	/** The one statement of the trust policy. */
 	Map<String, Object> trustStatement(Component component) {
-		List<Object> statements = TemplateResources.list(
-				TemplateResources.map(properties(component).get("AssumeRolePolicyDocument")).get("Statement"));
+		List<Object> statements = TemplateResources
+			.list(TemplateResources.map(properties(component).get("AssumeRolePolicyDocument")).get("Statement"));
 		if (statements.size() != 1) {
 			throw new AssertionError(component + " trust policy has " + statements.size() + " statements");
 		}
 		return TemplateResources.map(statements.get(0));
 	}
+
 }

@@ -14,8 +14,9 @@ import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
- * The app synthesized once per variant and JVM (synthesis runs in node through jsii and takes seconds), into
- * target/cdk-test-out/&lt;variant&gt;. Environment-agnostic, no credentials: what CI can do.
+ * The app synthesized once per variant and JVM (synthesis runs in node through jsii and
+ * takes seconds), into target/cdk-test-out/&lt;variant&gt;. Environment-agnostic, no
+ * credentials: what CI can do.
  */
 public final class SynthesizedApp {
 
@@ -28,10 +29,15 @@ public final class SynthesizedApp {
 	/** The variants the tests use, by name: each a context for the app. */
 	public enum Variant {
 
-		/** No context at all: a new cluster, provisioned streams, default bucket suffix. */
+		/**
+		 * No context at all: a new cluster, provisioned streams, default bucket suffix.
+		 */
 		DEFAULTS(Map.of()),
 
-		/** An existing cluster, on-demand streams, alert subscriptions, exact bucket name, another namespace. */
+		/**
+		 * An existing cluster, on-demand streams, alert subscriptions, exact bucket name,
+		 * another namespace.
+		 */
 		EXISTING_CLUSTER(Map.of("existingClusterName", "shared-cluster", "existingClusterOidcProviderArn",
 				EXISTING_OIDC_PROVIDER_ARN, "namespace", "inventory-prod", "streamCapacity", "on-demand",
 				"uploadsBucketSuffix", "", "alertEmails", "ops@example.com, buyer@example.com", "alertSmsNumbers",
@@ -42,6 +48,7 @@ public final class SynthesizedApp {
 		Variant(Map<String, Object> context) {
 			this.context = context;
 		}
+
 	}
 
 	private static final Map<Variant, SynthesizedApp> SYNTHESIZED = new ConcurrentHashMap<>();
@@ -61,7 +68,10 @@ public final class SynthesizedApp {
 		this.settings = DeploymentSettings.fromContext(app.getNode()::tryGetContext);
 		this.stacks = InventoryStacks.define(app, InventoryResources.load(), settings, null);
 		CloudAssembly assembly = app.synth();
-		if (!Path.of(assembly.getDirectory()).toAbsolutePath().normalize().equals(directory.toAbsolutePath().normalize())) {
+		if (!Path.of(assembly.getDirectory())
+			.toAbsolutePath()
+			.normalize()
+			.equals(directory.toAbsolutePath().normalize())) {
 			throw new IllegalStateException("synthesized into " + assembly.getDirectory() + ", not " + directory);
 		}
 	}
@@ -112,4 +122,5 @@ public final class SynthesizedApp {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Plain lookups in a synthesized template (as parsed JSON), for checks CDK's matchers do not express. */
+/**
+ * Plain lookups in a synthesized template (as parsed JSON), for checks CDK's matchers do
+ * not express.
+ */
 public final class TemplateResources {
 
 	private final Map<String, Object> template;
@@ -31,15 +34,18 @@ public final class TemplateResources {
 		return (Map<String, Object>) resource.getOrDefault("Properties", Map.of());
 	}
 
-	/** The one resource of the type whose property has the value, e.g. the table named Inventory. */
+	/**
+	 * The one resource of the type whose property has the value, e.g. the table named
+	 * Inventory.
+	 */
 	public Map.Entry<String, Map<String, Object>> single(String type, String property, Object value) {
 		List<Map.Entry<String, Map<String, Object>>> matches = ofType(type).entrySet()
 			.stream()
 			.filter(entry -> value.equals(properties(entry.getValue()).get(property)))
 			.toList();
 		if (matches.size() != 1) {
-			throw new AssertionError("Expected one " + type + " with " + property + "=" + value + ", found "
-					+ matches.size());
+			throw new AssertionError(
+					"Expected one " + type + " with " + property + "=" + value + ", found " + matches.size());
 		}
 		return matches.get(0);
 	}
@@ -58,4 +64,5 @@ public final class TemplateResources {
 	public static List<Object> list(Object value) {
 		return (List<Object>) value;
 	}
+
 }

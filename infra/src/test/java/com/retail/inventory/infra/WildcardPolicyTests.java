@@ -13,21 +13,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Wildcards across every IAM document of every synthesized template: no identity policy written here grants a
- * wildcard action or the resource "*"; the only "*" resources come with the AWS managed policies that AWS
- * itself prescribes for EKS and Lambda roles, each named below; resource policies use wildcards only to deny.
+ * Wildcards across every IAM document of every synthesized template: no identity policy
+ * written here grants a wildcard action or the resource "*"; the only "*" resources come
+ * with the AWS managed policies that AWS itself prescribes for EKS and Lambda roles, each
+ * named below; resource policies use wildcards only to deny.
  */
 class WildcardPolicyTests {
 
 	/**
-	 * The AWS managed policies attached, by the service that assumes the role. They contain "*" resources and
-	 * are the documented requirement of that service (EKS cluster role, EKS node role) or of CDK's CfnJson
-	 * custom resource, which resolves the IRSA condition keys of a new cluster (Lambda basic execution: logs).
+	 * The AWS managed policies attached, by the service that assumes the role. They
+	 * contain "*" resources and are the documented requirement of that service (EKS
+	 * cluster role, EKS node role) or of CDK's CfnJson custom resource, which resolves
+	 * the IRSA condition keys of a new cluster (Lambda basic execution: logs).
 	 */
-	private static final Map<String, List<String>> AWS_REQUIRED_MANAGED_POLICIES = Map.of(
-			"eks.amazonaws.com", List.of("AmazonEKSClusterPolicy"),
-			"ec2.amazonaws.com", List.of("AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy",
-					"AmazonEC2ContainerRegistryReadOnly"),
+	private static final Map<String, List<String>> AWS_REQUIRED_MANAGED_POLICIES = Map.of("eks.amazonaws.com",
+			List.of("AmazonEKSClusterPolicy"), "ec2.amazonaws.com",
+			List.of("AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"),
 			"lambda.amazonaws.com", List.of("service-role/AWSLambdaBasicExecutionRole"));
 
 	@ParameterizedTest
@@ -42,7 +43,8 @@ class WildcardPolicyTests {
 			for (String resource : CfnExpressions.renderAll(statement.get("Resource"))) {
 				assertThat(resource).as("%s", statement).isNotEqualTo("*");
 				if (resource.contains("*")) {
-					// Named case: an S3 object ARN is a key pattern; ingest reads every object of the uploads
+					// Named case: an S3 object ARN is a key pattern; ingest reads every
+					// object of the uploads
 					// bucket (uploads land in its root), and nothing outside it.
 					assertThat(resource).isEqualTo("arn:${AWS::Partition}:s3:::" + bucketName(variant) + "/*");
 				}
@@ -68,11 +70,13 @@ class WildcardPolicyTests {
 		int denies = 0;
 		for (String type : List.of("AWS::S3::BucketPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy")) {
 			for (Map<String, Object> policy : resources(variant, InventoryStacks.DATA_STACK).ofType(type).values()) {
-				Map<String, Object> document = TemplateResources.map(TemplateResources.properties(policy).get("PolicyDocument"));
+				Map<String, Object> document = TemplateResources
+					.map(TemplateResources.properties(policy).get("PolicyDocument"));
 				for (Object item : TemplateResources.list(document.get("Statement"))) {
 					Map<String, Object> statement = TemplateResources.map(item);
-					boolean wildcard = CfnExpressions.renderAll(statement.get("Action")).stream().anyMatch(a -> a.contains("*"))
-							|| String.valueOf(statement.get("Principal")).contains("*");
+					boolean wildcard = CfnExpressions.renderAll(statement.get("Action"))
+						.stream()
+						.anyMatch(a -> a.contains("*")) || String.valueOf(statement.get("Principal")).contains("*");
 					if ("Allow".equals(statement.get("Effect"))) {
 						assertThat(wildcard).as("%s allows with a wildcard: %s", type, statement).isFalse();
 					}
@@ -80,10 +84,10 @@ class WildcardPolicyTests {
 						denies++;
 						assertThat(TemplateResources.map(statement.get("Condition"))).as("%s", statement)
 							.satisfiesAnyOf(
-									condition -> assertThat(condition).isEqualTo(
-											Map.of("Bool", Map.of("aws:SecureTransport", "false"))),
-									condition -> assertThat(condition).isEqualTo(
-											Map.of("NumericLessThan", Map.of("s3:TlsVersion", 1.2))));
+									condition -> assertThat(condition)
+										.isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false"))),
+									condition -> assertThat(condition)
+										.isEqualTo(Map.of("NumericLessThan", Map.of("s3:TlsVersion", 1.2))));
 					}
 				}
 			}
@@ -108,8 +112,9 @@ class WildcardPolicyTests {
 				if (!properties.containsKey("ManagedPolicyArns")) {
 					continue;
 				}
-				Map<String, Object> trust = TemplateResources.map(TemplateResources.list(
-						TemplateResources.map(properties.get("AssumeRolePolicyDocument")).get("Statement")).get(0));
+				Map<String, Object> trust = TemplateResources.map(TemplateResources
+					.list(TemplateResources.map(properties.get("AssumeRolePolicyDocument")).get("Statement"))
+					.get(0));
 				String service = TemplateResources.map(trust.get("Principal")).get("Service").toString();
 				List<String> names = CfnExpressions.renderAll(properties.get("ManagedPolicyArns"))
 					.stream()
@@ -126,7 +131,8 @@ class WildcardPolicyTests {
 		for (String stack : List.of(InventoryStacks.DATA_STACK, InventoryStacks.CLUSTER_STACK)) {
 			TemplateResources template = resources(variant, stack);
 			for (Map<String, Object> role : template.ofType("AWS::IAM::Role").values()) {
-				for (Object policy : TemplateResources.list(TemplateResources.properties(role).getOrDefault("Policies", List.of()))) {
+				for (Object policy : TemplateResources
+					.list(TemplateResources.properties(role).getOrDefault("Policies", List.of()))) {
 					statements.addAll(statementsOf(TemplateResources.map(policy).get("PolicyDocument")));
 				}
 			}
@@ -150,4 +156,5 @@ class WildcardPolicyTests {
 		SynthesizedApp app = SynthesizedApp.of(variant);
 		return new TemplateResources(stack.equals(InventoryStacks.DATA_STACK) ? app.dataJson() : app.clusterJson());
 	}
+
 }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the local AWS services answer. Handed to every process as the AWS SDK's standard endpoint
- * settings, so no service needs to know it talks to an emulator.
+ * Where the local AWS services answer. Handed to every process as the AWS SDK's standard
+ * endpoint settings, so no service needs to know it talks to an emulator.
  */
 public record AwsEndpoints(URI aws, URI kinesis) {
 

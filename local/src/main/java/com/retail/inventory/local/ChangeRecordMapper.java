@@ -2,6 +2,7 @@ package com.retail.inventory.local;
 
 import com.retail.inventory.contracts.InventoryChangeRecord;
 import java.math.BigDecimal;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
- * Turns a DynamoDB Streams record into the record <em>Kinesis Data Streams for DynamoDB</em> would write
- * for the same change. Pure function, so its fidelity is unit-tested without emulators.
+ * Turns a DynamoDB Streams record into the record <em>Kinesis Data Streams for
+ * DynamoDB</em> would write for the same change. Pure function, so its fidelity is
+ * unit-tested without emulators.
  */
 public final class ChangeRecordMapper {
 
@@ -27,8 +29,9 @@ public final class ChangeRecordMapper {
 	}
 
 	/**
-	 * @return the Kinesis record, or empty when AWS would not write one: a put that changed nothing (the
-	 *     emulator reports those as MODIFY with equal images; DynamoDB does not).
+	 * @return the Kinesis record, or empty when AWS would not write one: a put that
+	 * changed nothing (the emulator reports those as MODIFY with equal images; DynamoDB
+	 * does not).
 	 */
 	public Optional<InventoryChangeRecord> map(Record record) {
 		StreamRecord change = record.dynamodb();
@@ -36,7 +39,8 @@ public final class ChangeRecordMapper {
 				&& change.oldImage().equals(change.newImage())) {
 			return Optional.empty();
 		}
-		// DynamoDB Streams reports seconds; the Kinesis destination reports epoch milliseconds.
+		// DynamoDB Streams reports seconds; the Kinesis destination reports epoch
+		// milliseconds.
 		long createdMillis = change.approximateCreationDateTime() == null ? System.currentTimeMillis()
 				: change.approximateCreationDateTime().toEpochMilli();
 		var dynamodb = new InventoryChangeRecord.Change(createdMillis, json(change.keys()),
@@ -47,7 +51,10 @@ public final class ChangeRecordMapper {
 				"application/json", tableName, dynamodb, "aws:dynamodb"));
 	}
 
-	/** Kinesis partition key for a change: the item's key, so one item's changes stay in order. */
+	/**
+	 * Kinesis partition key for a change: the item's key, so one item's changes stay in
+	 * order.
+	 */
 	public static String partitionKey(Record record) {
 		StringBuilder key = new StringBuilder();
 		record.dynamodb().keys().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
@@ -73,7 +80,7 @@ public final class ChangeRecordMapper {
 			case N -> Map.of("N", new BigDecimal(value.n()).toPlainString());
 			case BOOL -> Map.of("BOOL", value.bool());
 			case NUL -> Map.of("NULL", true);
-			case B -> Map.of("B", java.util.Base64.getEncoder().encodeToString(value.b().asByteArray()));
+			case B -> Map.of("B", Base64.getEncoder().encodeToString(value.b().asByteArray()));
 			case SS -> Map.of("SS", List.copyOf(value.ss()));
 			case NS -> Map.of("NS", List.copyOf(value.ns()));
 			case L -> Map.of("L", value.l().stream().map(ChangeRecordMapper::typed).toList());
@@ -81,4 +88,5 @@ public final class ChangeRecordMapper {
 			default -> throw new IllegalArgumentException("Unsupported DynamoDB attribute value: " + value);
 		};
 	}
+
 }

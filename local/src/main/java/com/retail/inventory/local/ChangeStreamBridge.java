@@ -23,12 +23,15 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Local stand-in for the table setting <em>Kinesis Data Streams for DynamoDB</em>, which the emulator lacks:
- * reads the {@code Inventory} table's DynamoDB Stream and writes each change to the {@code inventory-changes}
- * Kinesis stream in the JSON format AWS writes. Not used in AWS.
+ * Local stand-in for the table setting <em>Kinesis Data Streams for DynamoDB</em>, which
+ * the emulator lacks: reads the {@code Inventory} table's DynamoDB Stream and writes each
+ * change to the {@code inventory-changes} Kinesis stream in the JSON format AWS writes.
+ * Not used in AWS.
  *
- * <p>A shard's position only moves on once all its records are in Kinesis (failed entries of a PutRecords
- * call are retried), so a change is never dropped; like AWS, it may be written more than once.
+ * <p>
+ * A shard's position only moves on once all its records are in Kinesis (failed entries of
+ * a PutRecords call are retried), so a change is never dropped; like AWS, it may be
+ * written more than once.
  */
 public final class ChangeStreamBridge implements AutoCloseable {
 
@@ -37,14 +40,23 @@ public final class ChangeStreamBridge implements AutoCloseable {
 	private static final int KINESIS_BATCH = 500;
 
 	private final LocalAwsClients aws;
+
 	private final String tableStreamArn;
+
 	private final String kinesisStream;
+
 	private final ChangeRecordMapper mapper;
+
 	private final JsonMapper json = JsonMapper.builder().build();
+
 	private final Map<String, String> iterators = new LinkedHashMap<>();
+
 	private final Map<String, String> lastSequence = new LinkedHashMap<>();
+
 	private final Set<String> finished = new HashSet<>();
+
 	private final Thread thread;
+
 	private volatile boolean running = true;
 
 	public ChangeStreamBridge(LocalAwsClients aws, String tableStreamArn, String tableName, String kinesisStream) {
@@ -153,7 +165,10 @@ public final class ChangeStreamBridge implements AutoCloseable {
 		return entries.size();
 	}
 
-	/** PutRecords until every entry is accepted. A retried entry may land after a later one, as in AWS. */
+	/**
+	 * PutRecords until every entry is accepted. A retried entry may land after a later
+	 * one, as in AWS.
+	 */
 	private void putAll(List<PutRecordsRequestEntry> batch) {
 		List<PutRecordsRequestEntry> pending = batch;
 		for (int attempt = 1; !pending.isEmpty(); attempt++) {
@@ -186,4 +201,5 @@ public final class ChangeStreamBridge implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

@@ -3,7 +3,10 @@ package com.retail.inventory.local;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Stops a child process and everything it started: politely first (SIGTERM), then forcibly. */
+/**
+ * Stops a child process and everything it started: politely first (SIGTERM), then
+ * forcibly.
+ */
 final class ChildProcesses {
 
 	private ChildProcesses() {
@@ -29,4 +32,5 @@ final class ChildProcesses {
 		}
 		descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
 	}
+
 }

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two local AWS emulators as child processes: moto_server (S3, SQS, SNS, DynamoDB + Streams, Cognito)
- * and kinesis-mock (Kinesis). Started on the given ports (0 picks a free one), stopped with {@link #close()}.
+ * The two local AWS emulators as child processes: moto_server (S3, SQS, SNS, DynamoDB +
+ * Streams, Cognito) and kinesis-mock (Kinesis). Started on the given ports (0 picks a
+ * free one), stopped with {@link #close()}.
  */
 public final class Emulators implements AutoCloseable {
 
@@ -36,7 +37,8 @@ public final class Emulators implements AutoCloseable {
 
 	/**
 	 * Starts both emulators and waits until they answer.
-	 * @param root repository root (kinesis-mock is installed under {@code local/kinesis-mock})
+	 * @param root repository root (kinesis-mock is installed under
+	 * {@code local/kinesis-mock})
 	 * @param logDir where the emulators' output goes
 	 */
 	public static Emulators start(Path root, int motoPort, int kinesisPort, Path logDir) {
@@ -47,7 +49,8 @@ public final class Emulators implements AutoCloseable {
 			emulators.startMoto(logDir);
 			emulators.startKinesisMock(root, logDir);
 			emulators.awaitUp("moto_server", emulators.motoEndpoint().resolve("/moto-api/"));
-			// kinesis-mock answers any path; an unsigned GET returns 4xx once it is listening.
+			// kinesis-mock answers any path; an unsigned GET returns 4xx once it is
+			// listening.
 			emulators.awaitUp("kinesis-mock", emulators.kinesisEndpoint());
 			return emulators;
 		}
@@ -65,7 +68,10 @@ public final class Emulators implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + kinesisPort);
 	}
 
-	/** Endpoints in the standard AWS SDK form, for any process or client that talks to AWS. */
+	/**
+	 * Endpoints in the standard AWS SDK form, for any process or client that talks to
+	 * AWS.
+	 */
 	public AwsEndpoints endpoints() {
 		return new AwsEndpoints(motoEndpoint(), kinesisEndpoint());
 	}
@@ -84,7 +90,8 @@ public final class Emulators implements AutoCloseable {
 		env.put("KINESIS_MOCK_PLAIN_PORT", String.valueOf(kinesisPort));
 		env.put("KINESIS_MOCK_TLS_PORT", String.valueOf(freePort()));
 		env.put("SHOULD_PERSIST_DATA", "false");
-		// Real Kinesis takes seconds to create a stream; the emulator need not make tests wait for that.
+		// Real Kinesis takes seconds to create a stream; the emulator need not make tests
+		// wait for that.
 		env.put("CREATE_STREAM_DURATION", "100ms");
 		env.put("DELETE_STREAM_DURATION", "100ms");
 		env.put("LOG_LEVEL", "WARN");
@@ -98,8 +105,8 @@ public final class Emulators implements AutoCloseable {
 		while (System.nanoTime() < deadline) {
 			for (Process process : processes) {
 				if (!process.isAlive()) {
-					throw new IllegalStateException(name + " exited with code " + process.exitValue()
-							+ " while starting; see its log");
+					throw new IllegalStateException(
+							name + " exited with code " + process.exitValue() + " while starting; see its log");
 				}
 			}
 			if (HttpProbe.status(uri) > 0) {
@@ -138,4 +145,5 @@ public final class Emulators implements AutoCloseable {
 			throw new IllegalStateException("interrupted", ex);
 		}
 	}
+
 }

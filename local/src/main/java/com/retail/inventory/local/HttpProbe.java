@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 
-/** Asks a local HTTP endpoint for its status, to tell when a started process is listening and ready. */
+/**
+ * Asks a local HTTP endpoint for its status, to tell when a started process is listening
+ * and ready.
+ */
 final class HttpProbe {
 
 	private HttpProbe() {
 	}
 
-	/** @return the HTTP status, or -1 when nothing answers (yet) */
+	/**
+	 * @return the HTTP status, or -1 when nothing answers (yet)
+	 */
 	static int status(URI uri) {
 		try {
 			HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
@@ -27,4 +32,5 @@ final class HttpProbe {
 			return -1;
 		}
 	}
+
 }

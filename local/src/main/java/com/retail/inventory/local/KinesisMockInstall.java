@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * kinesis-mock comes from npm, pinned by {@code local/kinesis-mock/package.json} + lock file. It is installed on
- * first use so that {@code ./mvnw verify} and {@code ./inventory up} work on a fresh clone.
+ * kinesis-mock comes from npm, pinned by {@code local/kinesis-mock/package.json} + lock
+ * file. It is installed on first use so that {@code ./mvnw verify} and
+ * {@code ./inventory up} work on a fresh clone.
  */
 final class KinesisMockInstall {
 
@@ -41,4 +42,5 @@ final class KinesisMockInstall {
 		}
 		return packageDir;
 	}
+
 }

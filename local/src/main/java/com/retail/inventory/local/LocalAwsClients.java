@@ -4,6 +4,7 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -14,15 +15,24 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Synchronous AWS clients aimed at the local emulators, for provisioning, the bridge and tests. */
+/**
+ * Synchronous AWS clients aimed at the local emulators, for provisioning, the bridge and
+ * tests.
+ */
 public final class LocalAwsClients implements AutoCloseable {
 
 	private final S3Client s3;
+
 	private final SqsClient sqs;
+
 	private final SnsClient sns;
+
 	private final DynamoDbClient dynamoDb;
+
 	private final DynamoDbStreamsClient dynamoDbStreams;
+
 	private final KinesisClient kinesis;
+
 	private final CognitoIdentityProviderClient cognito;
 
 	public LocalAwsClients(AwsEndpoints endpoints) {
@@ -39,19 +49,39 @@ public final class LocalAwsClients implements AutoCloseable {
 		builder.endpointOverride(endpoint)
 			.region(Region.of(AwsEndpoints.REGION))
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-		if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+		if (builder instanceof AwsSyncClientBuilder<?, ?> sync) {
 			sync.httpClientBuilder(ApacheHttpClient.builder());
 		}
 		return builder;
 	}
 
-	public S3Client s3() { return s3; }
-	public SqsClient sqs() { return sqs; }
-	public SnsClient sns() { return sns; }
-	public DynamoDbClient dynamoDb() { return dynamoDb; }
-	public DynamoDbStreamsClient dynamoDbStreams() { return dynamoDbStreams; }
-	public KinesisClient kinesis() { return kinesis; }
-	public CognitoIdentityProviderClient cognito() { return cognito; }
+	public S3Client s3() {
+		return s3;
+	}
+
+	public SqsClient sqs() {
+		return sqs;
+	}
+
+	public SnsClient sns() {
+		return sns;
+	}
+
+	public DynamoDbClient dynamoDb() {
+		return dynamoDb;
+	}
+
+	public DynamoDbStreamsClient dynamoDbStreams() {
+		return dynamoDbStreams;
+	}
+
+	public KinesisClient kinesis() {
+		return kinesis;
+	}
+
+	public CognitoIdentityProviderClient cognito() {
+		return cognito;
+	}
 
 	@Override
 	public void close() {
@@ -63,4 +93,5 @@ public final class LocalAwsClients implements AutoCloseable {
 		kinesis.close();
 		cognito.close();
 	}
+
 }

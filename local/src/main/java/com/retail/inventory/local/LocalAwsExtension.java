@@ -13,23 +13,30 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The one JUnit extension for emulator-backed integration tests. One emulator pair per JVM (started on free
- * ports at first use, stopped when the JVM's tests end); before each test class the emulators are reset and
- * every resource is provisioned afresh, so classes cannot see each other's data.
+ * The one JUnit extension for emulator-backed integration tests. One emulator pair per
+ * JVM (started on free ports at first use, stopped when the JVM's tests end); before each
+ * test class the emulators are reset and every resource is provisioned afresh, so classes
+ * cannot see each other's data.
  *
- * <p>The standard AWS SDK system properties ({@code aws.endpointUrl}, {@code aws.endpointUrlKinesis},
- * {@code aws.region}, credentials) point at the emulators, so code under test is configured exactly as in AWS.
- * Test methods can take {@link LocalResources}, {@link LocalAwsClients} or {@link AwsEndpoints} parameters.
+ * <p>
+ * The standard AWS SDK system properties ({@code aws.endpointUrl},
+ * {@code aws.endpointUrlKinesis}, {@code aws.region}, credentials) point at the
+ * emulators, so code under test is configured exactly as in AWS. Test methods can take
+ * {@link LocalResources}, {@link LocalAwsClients} or {@link AwsEndpoints} parameters.
  */
 public final class LocalAwsExtension implements BeforeAllCallback, ParameterResolver {
 
-	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalAwsExtension.class);
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+		.create(LocalAwsExtension.class);
 
 	private static volatile LocalResources current;
 
 	private static volatile Shared shared;
 
-	/** The resources provisioned for the running test class (for {@code @DynamicPropertySource}). */
+	/**
+	 * The resources provisioned for the running test class (for
+	 * {@code @DynamicPropertySource}).
+	 */
 	public static LocalResources resources() {
 		if (current == null) {
 			throw new IllegalStateException("LocalAwsExtension has not provisioned anything yet");
@@ -41,7 +48,10 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
 		return shared.emulators.endpoints();
 	}
 
-	/** Repository root: from the build ({@code inventory.root}) or found from the working directory. */
+	/**
+	 * Repository root: from the build ({@code inventory.root}) or found from the working
+	 * directory.
+	 */
 	public static Path repositoryRoot() {
 		String configured = System.getProperty("inventory.root");
 		if (configured != null && !configured.isBlank()) {
@@ -81,7 +91,9 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
 		return type == LocalAwsClients.class ? shared.clients : shared.emulators.endpoints();
 	}
 
-	/** Emulators shared by all test classes of a JVM; JUnit closes them when the run ends. */
+	/**
+	 * Emulators shared by all test classes of a JVM; JUnit closes them when the run ends.
+	 */
 	static final class Shared implements AutoCloseable {
 
 		final Emulators emulators;
@@ -102,7 +114,10 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
 			return emulators.endpoints();
 		}
 
-		/** Empties both emulators: moto has a reset API; kinesis-mock's streams are deleted one by one. */
+		/**
+		 * Empties both emulators: moto has a reset API; kinesis-mock's streams are
+		 * deleted one by one.
+		 */
 		void reset() {
 			try {
 				HttpURLConnection reset = (HttpURLConnection) emulators.motoEndpoint()
@@ -121,7 +136,8 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
 			for (String stream : clients.kinesis().listStreams().streamNames()) {
 				clients.kinesis().deleteStream(b -> b.streamName(stream).enforceConsumerDeletion(true));
 			}
-			for (int attempt = 0; attempt < 100 && !clients.kinesis().listStreams().streamNames().isEmpty(); attempt++) {
+			for (int attempt = 0; attempt < 100
+					&& !clients.kinesis().listStreams().streamNames().isEmpty(); attempt++) {
 				Emulators.sleep(Duration.ofMillis(100));
 			}
 		}
@@ -131,5 +147,7 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
 			clients.close();
 			emulators.close();
 		}
+
 	}
+
 }

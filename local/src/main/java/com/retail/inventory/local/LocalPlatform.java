@@ -3,10 +3,12 @@ package com.retail.inventory.local;
 import com.retail.inventory.contracts.InventoryResources;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * The whole pipeline on this machine: emulators, provisioned resources, demo users, the change-stream bridge
- * and the four services as separate processes. Used by {@code ./inventory up} and by the end-to-end test.
+ * The whole pipeline on this machine: emulators, provisioned resources, demo users, the
+ * change-stream bridge and the four services as separate processes. Used by
+ * {@code ./inventory up} and by the end-to-end test.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -25,10 +27,15 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	private final Ports ports;
+
 	private Emulators emulators;
+
 	private LocalAwsClients aws;
+
 	private LocalResources resources;
+
 	private ChangeStreamBridge bridge;
+
 	private ServiceLauncher services;
 
 	private LocalPlatform(Ports ports) {
@@ -58,19 +65,33 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 	}
 
-	/** How each service is configured locally: only standard AWS SDK settings and Spring properties. */
+	/**
+	 * How each service is configured locally: only standard AWS SDK settings and Spring
+	 * properties.
+	 */
 	private Iterable<ServiceLauncher.Service> serviceDefinitions() {
 		ServiceEnvironment environment = new ServiceEnvironment(emulators.endpoints(), resources);
-		return java.util.List.of(new ServiceLauncher.Service("loader", ports.loader(), environment.of("loader")),
+		return List.of(new ServiceLauncher.Service("loader", ports.loader(), environment.of("loader")),
 				new ServiceLauncher.Service("stock-alert", ports.stockAlert(), environment.of("stock-alert")),
 				new ServiceLauncher.Service("ingest", ports.ingest(), environment.of("ingest")),
 				new ServiceLauncher.Service("dashboard", ports.dashboard(), environment.of("dashboard")));
 	}
 
-	public Ports ports() { return ports; }
-	public AwsEndpoints endpoints() { return emulators.endpoints(); }
-	public LocalAwsClients aws() { return aws; }
-	public LocalResources resources() { return resources; }
+	public Ports ports() {
+		return ports;
+	}
+
+	public AwsEndpoints endpoints() {
+		return emulators.endpoints();
+	}
+
+	public LocalAwsClients aws() {
+		return aws;
+	}
+
+	public LocalResources resources() {
+		return resources;
+	}
 
 	public String dashboardUrl() {
 		return "http://localhost:" + ports.dashboard();
@@ -91,4 +112,5 @@ public final class LocalPlatform implements AutoCloseable {
 			emulators.close();
 		}
 	}
+
 }

@@ -1,6 +1,7 @@
 package com.retail.inventory.local;
 
 import com.retail.inventory.contracts.InventoryResources;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,19 +19,22 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates every AWS resource of the platform on the local emulators, with the names from
- * {@link InventoryResources} (the same source the services and the CDK app use). In AWS, {@code infra/}
- * creates these; locally this class does, on a fresh emulator.
+ * {@link InventoryResources} (the same source the services and the CDK app use). In AWS,
+ * {@code infra/} creates these; locally this class does, on a fresh emulator.
  */
 public final class LocalProvisioner {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalProvisioner.class);
 
-	/** Local-only queue subscribed to the alert topic, standing in for the email/SMS inbox. */
+	/**
+	 * Local-only queue subscribed to the alert topic, standing in for the email/SMS
+	 * inbox.
+	 */
 	public static final String ALERTS_OBSERVER_QUEUE = "inventory-alerts-local";
 
 	/**
-	 * As infra declares for the upload queue (emulator defaults differ); kept equal by the infra module's
-	 * LocalProvisioningParityIntegrationTests.
+	 * As infra declares for the upload queue (emulator defaults differ); kept equal by
+	 * the infra module's LocalProvisioningParityIntegrationTests.
 	 */
 	private static final int UPLOAD_EVENT_MAX_BYTES = 262_144;
 
@@ -38,6 +42,7 @@ public final class LocalProvisioner {
 	private static final int DEFAULT_STREAM_RETENTION_HOURS = 24;
 
 	private final LocalAwsClients aws;
+
 	private final InventoryResources names;
 
 	public LocalProvisioner(LocalAwsClients aws, InventoryResources names) {
@@ -47,7 +52,7 @@ public final class LocalProvisioner {
 
 	public LocalResources provision() {
 		String dlqUrl = createQueue(names.uploadEventsDlq(), Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
-				String.valueOf(java.time.Duration.ofDays(names.uploadEventsDlqRetentionDays()).toSeconds())));
+				String.valueOf(Duration.ofDays(names.uploadEventsDlqRetentionDays()).toSeconds())));
 		String dlqArn = queueArn(dlqUrl);
 		String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
 				+ names.uploadEventsMaxReceives() + "\"}";
@@ -62,7 +67,8 @@ public final class LocalProvisioner {
 
 		String tableStreamArn = createInventoryTable();
 		createTable(names.alertLogTable(), names.alertLogTableHashKey(), names.alertLogTableTtlAttribute());
-		// The binder's own tables, pre-created so nothing is created at runtime with unknown settings.
+		// The binder's own tables, pre-created so nothing is created at runtime with
+		// unknown settings.
 		createTable(names.loaderCheckpointTable(), names.binderCheckpointTableHashKey(), null);
 		createTable(names.loaderLockTable(), names.binderLockTableHashKey(), names.binderLockTableTtlAttribute());
 		createTable(names.stockAlertCheckpointTable(), names.binderCheckpointTableHashKey(), null);
@@ -96,10 +102,10 @@ public final class LocalProvisioner {
 
 		log.info("Provisioned local resources (bucket {}, table {}, user pool {})", names.uploadsBucket(),
 				names.inventoryTable(), userPoolId);
-		return new LocalResources(names.uploadsBucket(), queueUrl, dlqUrl, names.recordsStream(),
-				names.changesStream(), names.inventoryTable(), tableStreamArn, names.alertLogTable(), topicArn,
-				observerUrl, userPoolId, clientId, names.loaderCheckpointTable(), names.loaderLockTable(),
-				names.stockAlertCheckpointTable(), names.stockAlertLockTable());
+		return new LocalResources(names.uploadsBucket(), queueUrl, dlqUrl, names.recordsStream(), names.changesStream(),
+				names.inventoryTable(), tableStreamArn, names.alertLogTable(), topicArn, observerUrl, userPoolId,
+				clientId, names.loaderCheckpointTable(), names.loaderLockTable(), names.stockAlertCheckpointTable(),
+				names.stockAlertLockTable());
 	}
 
 	private String createQueue(String name, Map<QueueAttributeName, String> attributes) {
@@ -117,8 +123,8 @@ public final class LocalProvisioner {
 		String bucket = names.uploadsBucket();
 		aws.s3().createBucket(b -> b.bucket(bucket));
 		aws.s3()
-			.putBucketVersioning(b -> b.bucket(bucket)
-				.versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+			.putBucketVersioning(
+					b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
 		aws.s3()
 			.putBucketNotificationConfiguration(b -> b.bucket(bucket)
 				.notificationConfiguration(n -> n.queueConfigurations(
@@ -134,12 +140,13 @@ public final class LocalProvisioner {
 				.streamStatus();
 			if (status == StreamStatus.ACTIVE) {
 				if (names.streamRetentionHours() > DEFAULT_STREAM_RETENTION_HOURS) {
-					aws.kinesis().increaseStreamRetentionPeriod(b -> b.streamName(name)
-						.retentionPeriodHours(names.streamRetentionHours()));
+					aws.kinesis()
+						.increaseStreamRetentionPeriod(
+								b -> b.streamName(name).retentionPeriodHours(names.streamRetentionHours()));
 				}
 				return;
 			}
-			Emulators.sleep(java.time.Duration.ofMillis(100));
+			Emulators.sleep(Duration.ofMillis(100));
 		}
 		throw new IllegalStateException("Kinesis stream " + name + " did not become ACTIVE");
 	}
@@ -152,7 +159,8 @@ public final class LocalProvisioner {
 				.attributeDefinitions(stringAttribute(names.inventoryTableHashKey()),
 						stringAttribute(names.inventoryTableRangeKey()))
 				.billingMode(BillingMode.PAY_PER_REQUEST)
-				// In AWS the table streams to Kinesis directly; locally ChangeStreamBridge reads this stream.
+				// In AWS the table streams to Kinesis directly; locally
+				// ChangeStreamBridge reads this stream.
 				.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
 			.tableDescription()
 			.latestStreamArn();
@@ -178,4 +186,5 @@ public final class LocalProvisioner {
 	private static AttributeDefinition stringAttribute(String name) {
 		return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
 	}
+
 }

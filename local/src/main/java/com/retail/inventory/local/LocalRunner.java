@@ -1,18 +1,26 @@
 package com.retail.inventory.local;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import com.retail.inventory.contracts.InventoryResources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * Entry point of {@code ./inventory}: {@code up} runs the whole platform in the foreground until Ctrl-C;
- * {@code demo} uploads the sample store files to the running platform.
+ * Entry point of {@code ./inventory}: {@code up} runs the whole platform in the
+ * foreground until Ctrl-C; {@code demo} uploads the sample store files to the running
+ * platform.
  */
 public final class LocalRunner {
 
@@ -33,11 +41,13 @@ public final class LocalRunner {
 		}
 	}
 
-	/** A person runs this: show our progress, not the AWS SDK's wire-level debug output. */
+	/**
+	 * A person runs this: show our progress, not the AWS SDK's wire-level debug output.
+	 */
 	private static void quietLogging() {
-		if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-			context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
-			context.getLogger("com.retail.inventory").setLevel(ch.qos.logback.classic.Level.INFO);
+		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+			context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+			context.getLogger("com.retail.inventory").setLevel(Level.INFO);
 		}
 	}
 
@@ -63,13 +73,16 @@ public final class LocalRunner {
 				  Demo files:  ./inventory demo   (in another terminal)
 				Out-of-stock alerts published to SNS topic %s are printed below. Ctrl-C stops everything.
 
-				""", platform.dashboardUrl(), DemoUsers.USERNAME, DemoUsers.PASSWORD,
-				platform.endpoints().aws(), platform.endpoints().kinesis(), platform.endpoints().aws(),
-				platform.resources().bucket(), platform.resources().noStockTopicArn());
+				""", platform.dashboardUrl(), DemoUsers.USERNAME, DemoUsers.PASSWORD, platform.endpoints().aws(),
+				platform.endpoints().kinesis(), platform.endpoints().aws(), platform.resources().bucket(),
+				platform.resources().noStockTopicArn());
 		printAlertsUntilStopped(platform, stopped);
 	}
 
-	/** The local stand-in for the email/SMS inbox: the SQS queue subscribed to the alert topic. */
+	/**
+	 * The local stand-in for the email/SMS inbox: the SQS queue subscribed to the alert
+	 * topic.
+	 */
 	private static void printAlertsUntilStopped(LocalPlatform platform, CountDownLatch stopped)
 			throws InterruptedException {
 		String queueUrl = platform.resources().alertsObserverQueueUrl();
@@ -81,20 +94,22 @@ public final class LocalRunner {
 					.messages();
 				for (Message message : messages) {
 					System.out.println("ALERT " + SnsEnvelope.summary(message.body()));
-					platform.aws().sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+					platform.aws()
+						.sqs()
+						.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
 				}
 			}
 			catch (RuntimeException stoppingOrDown) {
-				stopped.await(java.util.concurrent.TimeUnit.SECONDS.toMillis(1), java.util.concurrent.TimeUnit.MILLISECONDS);
+				stopped.await(TimeUnit.SECONDS.toMillis(1), TimeUnit.MILLISECONDS);
 			}
 		}
 	}
 
 	private static void demo(Path root, List<String> files) {
 		List<Path> uploads = files.isEmpty() ? sampleFiles(root) : files.stream().map(Path::of).toList();
-		AwsEndpoints endpoints = new AwsEndpoints(java.net.URI.create("http://localhost:" + ServicePorts.MOTO),
-				java.net.URI.create("http://localhost:" + ServicePorts.KINESIS));
-		String bucket = com.retail.inventory.contracts.InventoryResources.load().uploadsBucket();
+		AwsEndpoints endpoints = new AwsEndpoints(URI.create("http://localhost:" + ServicePorts.MOTO),
+				URI.create("http://localhost:" + ServicePorts.KINESIS));
+		String bucket = InventoryResources.load().uploadsBucket();
 		try (LocalAwsClients aws = new LocalAwsClients(endpoints)) {
 			for (Path file : uploads) {
 				aws.s3().putObject(b -> b.bucket(bucket).key(file.getFileName().toString()), file);
@@ -111,4 +126,5 @@ public final class LocalRunner {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the four services as separate {@code java -jar} processes, as they run in production, configured
- * only through environment variables (standard AWS SDK endpoint settings and Spring properties).
+ * Runs the four services as separate {@code java -jar} processes, as they run in
+ * production, configured only through environment variables (standard AWS SDK endpoint
+ * settings and Spring properties).
  */
 public final class ServiceLauncher implements AutoCloseable {
 
@@ -27,8 +29,11 @@ public final class ServiceLauncher implements AutoCloseable {
 	}
 
 	private final Path root;
+
 	private final Path logDir;
+
 	private final Map<String, Process> running = new LinkedHashMap<>();
+
 	private final List<Service> services = new ArrayList<>();
 
 	public ServiceLauncher(Path root, Path logDir) {
@@ -36,7 +41,10 @@ public final class ServiceLauncher implements AutoCloseable {
 		this.logDir = logDir;
 	}
 
-	/** The executable jar Maven built for a service, e.g. {@code services/loader/target/loader-0.1.0-SNAPSHOT.jar}. */
+	/**
+	 * The executable jar Maven built for a service, e.g.
+	 * {@code services/loader/target/loader-0.1.0-SNAPSHOT.jar}.
+	 */
 	public static Path jarOf(Path root, String service) {
 		Path target = root.resolve("services").resolve(service).resolve("target");
 		try (Stream<Path> files = Files.list(target)) {
@@ -68,7 +76,9 @@ public final class ServiceLauncher implements AutoCloseable {
 		}
 	}
 
-	/** Waits until every started service reports readiness UP on its actuator endpoint. */
+	/**
+	 * Waits until every started service reports readiness UP on its actuator endpoint.
+	 */
 	public void awaitReady(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		for (Service service : services) {
@@ -89,7 +99,10 @@ public final class ServiceLauncher implements AutoCloseable {
 		}
 	}
 
-	/** Stops one service the way Kubernetes does (SIGTERM, graceful shutdown), e.g. to test a restart. */
+	/**
+	 * Stops one service the way Kubernetes does (SIGTERM, graceful shutdown), e.g. to
+	 * test a restart.
+	 */
 	public void stop(String name) {
 		Process process = running.remove(name);
 		if (process != null) {
@@ -101,11 +114,12 @@ public final class ServiceLauncher implements AutoCloseable {
 	public void close() {
 		// Reverse start order: consumers stop after the producers feeding them.
 		List<String> names = new ArrayList<>(running.keySet());
-		java.util.Collections.reverse(names);
+		Collections.reverse(names);
 		names.forEach(this::stop);
 	}
 
 	private static String javaBinary() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
+
 }

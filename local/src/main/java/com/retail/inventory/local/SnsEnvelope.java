@@ -21,8 +21,12 @@ public final class SnsEnvelope {
 		StringBuilder line = new StringBuilder();
 		line.append(envelope.path("Subject").asString("")).append(": ").append(envelope.path("Message").asString(""));
 		JsonNode attributes = envelope.path("MessageAttributes");
-		attributes.properties().forEach(e -> line.append(' ').append(e.getKey()).append('=')
+		attributes.properties()
+			.forEach(e -> line.append(' ')
+				.append(e.getKey())
+				.append('=')
 				.append(e.getValue().path("Value").asString("")));
 		return line.toString();
 	}
+
 }

@@ -62,8 +62,8 @@ class ChangeRecordMapperTests {
 
 	@Test
 	void writesNestedValuesInDynamoDbJson() {
-		var value = AttributeValue.fromM(Map.of("tags", AttributeValue.fromL(List.of(AttributeValue.fromS("a"))),
-				"ok", AttributeValue.fromBool(true)));
+		var value = AttributeValue.fromM(Map.of("tags", AttributeValue.fromL(List.of(AttributeValue.fromS("a"))), "ok",
+				AttributeValue.fromBool(true)));
 		assertThat(ChangeRecordMapper.typed(value))
 			.isEqualTo(Map.of("M", Map.of("tags", Map.of("L", List.of(Map.of("S", "a"))), "ok", Map.of("BOOL", true))));
 	}
@@ -73,4 +73,5 @@ class ChangeRecordMapperTests {
 		assertThat(ChangeRecordMapper.partitionKey(record(OperationType.INSERT, null, item("1"))))
 			.isEqualTo("Item=Echo Show;Store=Pusan;");
 	}
+
 }

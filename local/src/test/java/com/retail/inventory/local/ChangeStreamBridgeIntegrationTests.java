@@ -16,7 +16,8 @@ class ChangeStreamBridgeIntegrationTests {
 	@Test
 	void forwardsTableChangesInTheKinesisDataStreamsForDynamoDbFormat(LocalAwsClients aws, LocalResources resources) {
 		put(aws, resources, "Berlin", "Echo Plus", "4");
-		put(aws, resources, "Berlin", "Echo Plus", "4"); // no change: AWS writes no record
+		put(aws, resources, "Berlin", "Echo Plus", "4"); // no change: AWS writes no
+															// record
 		put(aws, resources, "Berlin", "Echo Plus", "0");
 
 		try (ChangeStreamBridge bridge = new ChangeStreamBridge(aws, resources.inventoryTableStreamArn(),
@@ -35,7 +36,8 @@ class ChangeStreamBridgeIntegrationTests {
 		assertThat(modify.get("Keys").get("Store").get("S").asString()).isEqualTo("Berlin");
 		assertThat(modify.get("OldImage").get("Count").get("N").asString()).isEqualTo("4");
 		assertThat(modify.get("NewImage").get("Count").get("N").asString()).isEqualTo("0");
-		// Kinesis Data Streams for DynamoDB reports milliseconds, DynamoDB Streams seconds.
+		// Kinesis Data Streams for DynamoDB reports milliseconds, DynamoDB Streams
+		// seconds.
 		assertThat(modify.get("ApproximateCreationDateTime").asLong()).isGreaterThan(1_600_000_000_000L);
 	}
 
@@ -51,9 +53,10 @@ class ChangeStreamBridgeIntegrationTests {
 	}
 
 	private static void put(LocalAwsClients aws, LocalResources resources, String store, String item, String count) {
-		aws.dynamoDb().putItem(b -> b.tableName(resources.inventoryTable())
-			.item(Map.of("Store", AttributeValue.fromS(store), "Item", AttributeValue.fromS(item), "Count",
-					AttributeValue.fromN(count))));
+		aws.dynamoDb()
+			.putItem(b -> b.tableName(resources.inventoryTable())
+				.item(Map.of("Store", AttributeValue.fromS(store), "Item", AttributeValue.fromS(item), "Count",
+						AttributeValue.fromN(count))));
 	}
 
 	static List<JsonNode> readAll(LocalAwsClients aws, String stream) {
@@ -63,4 +66,5 @@ class ChangeStreamBridgeIntegrationTests {
 			.map(record -> json.readTree(record.data().asByteArray()))
 			.toList();
 	}
+
 }

@@ -35,7 +35,8 @@ class ServiceEnvironmentTests {
 		assertThat(environment.of("ingest")).containsEntry("SPRING_CLOUD_AWS_S3_PATH_STYLE_ACCESS_ENABLED", "true");
 		assertThat(environment.of("stock-alert")).containsEntry("INVENTORY_STOCK_ALERT_TOPIC_ARN",
 				"arn:aws:sns:us-east-1:123456789012:NoStock");
-		assertThat(environment.of("dashboard")).containsEntry("INVENTORY_DASHBOARD_COGNITO_USER_POOL_ID", "us-east-1_pool")
+		assertThat(environment.of("dashboard"))
+			.containsEntry("INVENTORY_DASHBOARD_COGNITO_USER_POOL_ID", "us-east-1_pool")
 			.containsEntry("INVENTORY_DASHBOARD_COGNITO_CLIENT_ID", "client-id")
 			.containsEntry("INVENTORY_DASHBOARD_COGNITO_JWK_SET_URI",
 					"http://127.0.0.1:4566/us-east-1_pool/.well-known/jwks.json");
@@ -46,6 +47,8 @@ class ServiceEnvironmentTests {
 
 	@Test
 	void anUnknownServiceIsRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> environment.of("billing")).withMessageContaining("billing");
+		assertThatIllegalArgumentException().isThrownBy(() -> environment.of("billing"))
+			.withMessageContaining("billing");
 	}
+
 }

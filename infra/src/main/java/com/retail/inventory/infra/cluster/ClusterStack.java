@@ -14,9 +14,10 @@ import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
 /**
- * Where the services run and what each may do: the EKS cluster (new, or an existing one by name) and one IRSA
- * role per service. The roles name the data stack's resources by ARN, so this stack can be deployed, replaced
- * or pointed at another cluster without touching the data.
+ * Where the services run and what each may do: the EKS cluster (new, or an existing one
+ * by name) and one IRSA role per service. The roles name the data stack's resources by
+ * ARN, so this stack can be deployed, replaced or pointed at another cluster without
+ * touching the data.
  */
 public final class ClusterStack extends Stack {
 
@@ -54,4 +55,5 @@ public final class ClusterStack extends Stack {
 	public ServiceAccountRole role(Component component) {
 		return roles.get(component);
 	}
+
 }

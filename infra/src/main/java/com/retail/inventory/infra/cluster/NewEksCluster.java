@@ -19,12 +19,14 @@ import software.amazon.awscdk.services.eks_v2.OidcProviderNative;
 import software.constructs.Construct;
 
 /**
- * A new EKS cluster for the platform: its own VPC (two AZs, one NAT gateway), a managed node group in the
- * private subnets, and the IAM OIDC provider IRSA needs.
+ * A new EKS cluster for the platform: its own VPC (two AZs, one NAT gateway), a managed
+ * node group in the private subnets, and the IAM OIDC provider IRSA needs.
  *
- * <p>Built with {@code aws-eks-v2}, which declares the cluster, node group, access entries and OIDC provider as
- * native CloudFormation resources: no kubectl Lambda layer (lambda-layer-kubectl) and no kubectl custom
- * resource are involved. Nothing is applied inside the cluster; the Helm chart does that.
+ * <p>
+ * Built with {@code aws-eks-v2}, which declares the cluster, node group, access entries
+ * and OIDC provider as native CloudFormation resources: no kubectl Lambda layer
+ * (lambda-layer-kubectl) and no kubectl custom resource are involved. Nothing is applied
+ * inside the cluster; the Helm chart does that.
  */
 public final class NewEksCluster extends Construct {
 
@@ -34,7 +36,8 @@ public final class NewEksCluster extends Construct {
 
 	public NewEksCluster(Construct scope, String id, NewCluster settings) {
 		super(scope, id);
-		// One NAT gateway, not one per AZ: an AZ outage cuts the nodes' egress, but saves ~$33/month idle.
+		// One NAT gateway, not one per AZ: an AZ outage cuts the nodes' egress, but saves
+		// ~$33/month idle.
 		Vpc vpc = Vpc.Builder.create(this, "Vpc").maxAzs(2).natGateways(1).build();
 
 		this.cluster = Cluster.Builder.create(this, "Cluster")
@@ -44,21 +47,25 @@ public final class NewEksCluster extends Construct {
 			.vpcSubnets(List.of(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build()))
 			.defaultCapacityType(DefaultCapacityType.NODEGROUP)
 			.defaultCapacity(0)
-			// Who called the Kubernetes API, and who authenticated: the records a security review asks for.
+			// Who called the Kubernetes API, and who authenticated: the records a
+			// security review asks for.
 			.clusterLogging(List.of(ClusterLoggingTypes.AUDIT, ClusterLoggingTypes.AUTHENTICATOR))
 			.build();
 
-		cluster.addNodegroupCapacity("Nodes", NodegroupOptions.builder()
-			.amiType(NodegroupAmiType.AL2023_X86_64_STANDARD)
-			.instanceTypes(List.of(new InstanceType(settings.nodeInstanceType())))
-			.minSize(settings.nodeCount())
-			.desiredSize(settings.nodeCount())
-			.maxSize(settings.nodeCount() * 2)
-			.subnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
-			.build());
+		cluster.addNodegroupCapacity("Nodes",
+				NodegroupOptions.builder()
+					.amiType(NodegroupAmiType.AL2023_X86_64_STANDARD)
+					.instanceTypes(List.of(new InstanceType(settings.nodeInstanceType())))
+					.minSize(settings.nodeCount())
+					.desiredSize(settings.nodeCount())
+					.maxSize(settings.nodeCount() * 2)
+					.subnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+					.build());
 
-		// Declared here rather than through cluster.getOpenIdConnectProvider(), which still deploys the
-		// deprecated Lambda-backed provider; AWS::IAM::OIDCProvider needs no thumbprint for EKS issuers.
+		// Declared here rather than through cluster.getOpenIdConnectProvider(), which
+		// still deploys the
+		// deprecated Lambda-backed provider; AWS::IAM::OIDCProvider needs no thumbprint
+		// for EKS issuers.
 		this.oidcProvider = OidcProviderNative.Builder.create(this, "OidcProvider")
 			.url(cluster.getClusterOpenIdConnectIssuerUrl())
 			.build();
@@ -70,7 +77,8 @@ public final class NewEksCluster extends Construct {
 	}
 
 	public ClusterAccess access() {
-		return new ClusterAccess(cluster.getClusterName(),
-				new OidcTrust(oidcProvider.getOpenIdConnectProviderArn(), oidcProvider.getOpenIdConnectProviderIssuer()));
+		return new ClusterAccess(cluster.getClusterName(), new OidcTrust(oidcProvider.getOpenIdConnectProviderArn(),
+				oidcProvider.getOpenIdConnectProviderIssuer()));
 	}
+
 }

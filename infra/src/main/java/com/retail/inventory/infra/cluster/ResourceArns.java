@@ -6,9 +6,9 @@ import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Stack;
 
 /**
- * ARNs of the data stack's resources, built from their shared names rather than imported from the data stack:
- * the roles can then be written (and reviewed) as plain ARNs, and the data stack exports nothing that would
- * block replacing one of its resources.
+ * ARNs of the data stack's resources, built from their shared names rather than imported
+ * from the data stack: the roles can then be written (and reviewed) as plain ARNs, and
+ * the data stack exports nothing that would block replacing one of its resources.
  */
 public final class ResourceArns {
 
@@ -25,8 +25,9 @@ public final class ResourceArns {
 	}
 
 	/**
-	 * Every object of the uploads bucket ({@code <bucket>/*}): stores upload to the bucket root, and an IAM
-	 * resource cannot exclude the reports prefix (ingest skips those keys itself).
+	 * Every object of the uploads bucket ({@code <bucket>/*}): stores upload to the
+	 * bucket root, and an IAM resource cannot exclude the reports prefix (ingest skips
+	 * those keys itself).
 	 */
 	public String uploadedObjects() {
 		return stack.formatArn(ArnComponents.builder()
@@ -84,4 +85,5 @@ public final class ResourceArns {
 			.arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
 			.build());
 	}
+
 }

@@ -12,11 +12,13 @@ import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
 /**
- * The IAM role one service assumes through IRSA: only a pod running as {@code <namespace>/<service account>}
- * of this cluster gets a web identity token that satisfies the trust policy.
+ * The IAM role one service assumes through IRSA: only a pod running as
+ * {@code <namespace>/<service account>} of this cluster gets a web identity token that
+ * satisfies the trust policy.
  *
- * <p>Both conditions are required: {@code :sub} binds the role to the one ServiceAccount, {@code :aud} to
- * tokens minted for STS (not for other audiences of the same issuer).
+ * <p>
+ * Both conditions are required: {@code :sub} binds the role to the one ServiceAccount,
+ * {@code :aud} to tokens minted for STS (not for other audiences of the same issuer).
  */
 public final class ServiceAccountRole extends Construct {
 
@@ -41,9 +43,10 @@ public final class ServiceAccountRole extends Construct {
 	}
 
 	/**
-	 * Condition keys embed the issuer. CloudFormation cannot compute a JSON key, so when the issuer is only
-	 * known at deploy time (a cluster created in this stack) the map goes through CfnJson, which resolves it
-	 * in a small custom resource. An existing cluster's issuer is known at synth time and needs none.
+	 * Condition keys embed the issuer. CloudFormation cannot compute a JSON key, so when
+	 * the issuer is only known at deploy time (a cluster created in this stack) the map
+	 * goes through CfnJson, which resolves it in a small custom resource. An existing
+	 * cluster's issuer is known at synth time and needs none.
 	 */
 	private Object conditionKeys(Map<String, String> claims) {
 		boolean issuerKnownAtSynth = claims.keySet().stream().noneMatch(Token::isUnresolved);
@@ -56,4 +59,5 @@ public final class ServiceAccountRole extends Construct {
 	public Role role() {
 		return role;
 	}
+
 }

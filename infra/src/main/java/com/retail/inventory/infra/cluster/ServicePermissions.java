@@ -8,46 +8,65 @@ import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
- * What each service may do in AWS: the calls its code (and the libraries it uses) makes, on exactly its
- * resources. No statement has a wildcard action; the one wildcard resource is the uploads bucket's object
- * pattern {@code <bucket>/*}.
+ * What each service may do in AWS: the calls its code (and the libraries it uses) makes,
+ * on exactly its resources. No statement has a wildcard action; the one wildcard resource
+ * is the uploads bucket's object pattern {@code <bucket>/*}.
  *
- * <p>The Kinesis binder calls were read from spring-cloud-aws 4.0.0 (KinesisStreamProvisioner,
- * KinesisBinderHealthIndicator, KinesisMessageDrivenChannelAdapter, KinesisMessageHandler, DynamoDbMetadataStore,
- * DynamoDbLockRepository). Every binder role also gets the read-only kinesis:DescribeStream on its own stream,
- * as the platform spec requires (see {@link #KINESIS_DESCRIBE}).
- * Deliberately absent: kinesis:CreateStream and kinesis:UpdateShardCount (the binder calls them only with
- * auto-create-stream / auto-add-shards; set {@code spring.cloud.stream.kinesis.binder.auto-create-stream=false}),
- * and dynamodb:CreateTable / UpdateTimeToLive (the binder calls them only when its table is missing; the tables
- * are created here).
+ * <p>
+ * The Kinesis binder calls were read from spring-cloud-aws 4.0.0
+ * (KinesisStreamProvisioner, KinesisBinderHealthIndicator,
+ * KinesisMessageDrivenChannelAdapter, KinesisMessageHandler, DynamoDbMetadataStore,
+ * DynamoDbLockRepository). Every binder role also gets the read-only
+ * kinesis:DescribeStream on its own stream, as the platform spec requires (see
+ * {@link #KINESIS_DESCRIBE}). Deliberately absent: kinesis:CreateStream and
+ * kinesis:UpdateShardCount (the binder calls them only with auto-create-stream /
+ * auto-add-shards; set
+ * {@code spring.cloud.stream.kinesis.binder.auto-create-stream=false}), and
+ * dynamodb:CreateTable / UpdateTimeToLive (the binder calls them only when its table is
+ * missing; the tables are created here).
  *
- * <p>No KMS permission: streams, tables and the topic use AWS managed keys, whose key policies already let
- * principals of the account use them through the owning service; the bucket uses SSE-S3, the queue SSE-SQS.
+ * <p>
+ * No KMS permission: streams, tables and the topic use AWS managed keys, whose key
+ * policies already let principals of the account use them through the owning service; the
+ * bucket uses SSE-S3, the queue SSE-SQS.
  */
 public final class ServicePermissions {
 
 	/**
-	 * What every binder role may call to look at its own stream, read-only. In spring-cloud-aws 4.0.0,
-	 * provisioning (producer and consumer) calls DescribeStreamSummary then ListShards, and the binder health
-	 * indicator (behind readiness) calls ListShards for every bound stream. DescribeStream is required by the
-	 * platform spec for every binder role (health check and provisioner describe the stream); 4.0.0's own code
-	 * calls it only in the stream waiter after CreateStream / UpdateShardCount, which are off here.
+	 * What every binder role may call to look at its own stream, read-only. In
+	 * spring-cloud-aws 4.0.0, provisioning (producer and consumer) calls
+	 * DescribeStreamSummary then ListShards, and the binder health indicator (behind
+	 * readiness) calls ListShards for every bound stream. DescribeStream is required by
+	 * the platform spec for every binder role (health check and provisioner describe the
+	 * stream); 4.0.0's own code calls it only in the stream waiter after CreateStream /
+	 * UpdateShardCount, which are off here.
 	 */
 	static final List<String> KINESIS_DESCRIBE = List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary",
 			"kinesis:ListShards");
 
-	/** Binder producer: checks the stream as above, then puts (one record, or a batch). */
+	/**
+	 * Binder producer: checks the stream as above, then puts (one record, or a batch).
+	 */
 	static final List<String> KINESIS_PRODUCER = concat(KINESIS_DESCRIBE, "kinesis:PutRecord", "kinesis:PutRecords");
 
-	/** Binder polling consumer: checks the stream as above, then shard iterators and GetRecords per shard. */
+	/**
+	 * Binder polling consumer: checks the stream as above, then shard iterators and
+	 * GetRecords per shard.
+	 */
 	static final List<String> KINESIS_CONSUMER = concat(KINESIS_DESCRIBE, "kinesis:GetShardIterator",
 			"kinesis:GetRecords");
 
-	/** DynamoDbMetadataStore: DescribeTable at start, then get/put/replace/remove of checkpoints. */
+	/**
+	 * DynamoDbMetadataStore: DescribeTable at start, then get/put/replace/remove of
+	 * checkpoints.
+	 */
 	static final List<String> BINDER_CHECKPOINTS = List.of("dynamodb:DescribeTable", "dynamodb:GetItem",
 			"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
 
-	/** DynamoDbLockRepository: DescribeTable at start, conditional put (acquire), update (renew), delete, query. */
+	/**
+	 * DynamoDbLockRepository: DescribeTable at start, conditional put (acquire), update
+	 * (renew), delete, query.
+	 */
 	static final List<String> BINDER_LOCKS = List.of("dynamodb:DescribeTable", "dynamodb:PutItem",
 			"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query");
 
@@ -71,20 +90,23 @@ public final class ServicePermissions {
 
 	private List<PolicyStatement> ingest() {
 		return List.of(
-				// Anywhere in the bucket (uploads land in its root); GetObjectVersion because ingest reads the
+				// Anywhere in the bucket (uploads land in its root); GetObjectVersion
+				// because ingest reads the
 				// exact version the S3 event announced.
 				allow("ReadUploadedFiles", List.of("s3:GetObject", "s3:GetObjectVersion"), arns.uploadedObjects()),
-				// Spring Cloud AWS SQS resolves the queue URL by name and reads its attributes before receiving.
-				allow("ConsumeUploadEvents", List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
-						"sqs:ChangeMessageVisibility", "sqs:DeleteMessage"), arns.uploadEventsQueue()),
+				// Spring Cloud AWS SQS resolves the queue URL by name and reads its
+				// attributes before receiving.
+				allow("ConsumeUploadEvents",
+						List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
+								"sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
+						arns.uploadEventsQueue()),
 				allow("ProduceInventoryRecords", KINESIS_PRODUCER, arns.recordsStream()));
 	}
 
 	private List<PolicyStatement> loader() {
 		List<PolicyStatement> statements = new ArrayList<>();
 		statements.add(allow("ConsumeInventoryRecords", KINESIS_CONSUMER, arns.recordsStream()));
-		statements.add(allow("WriteInventory", List.of("dynamodb:BatchWriteItem"),
-				arns.table(names.inventoryTable())));
+		statements.add(allow("WriteInventory", List.of("dynamodb:BatchWriteItem"), arns.table(names.inventoryTable())));
 		statements.addAll(binderTables(names.loaderCheckpointTable(), names.loaderLockTable()));
 		return statements;
 	}
@@ -100,10 +122,13 @@ public final class ServicePermissions {
 		return statements;
 	}
 
-	/** Lists stores with a paginated Scan and a store's items with a Query; it reads nothing else. */
+	/**
+	 * Lists stores with a paginated Scan and a store's items with a Query; it reads
+	 * nothing else.
+	 */
 	private List<PolicyStatement> dashboard() {
-		return List.of(allow("ReadInventory", List.of("dynamodb:Scan", "dynamodb:Query"),
-				arns.table(names.inventoryTable())));
+		return List
+			.of(allow("ReadInventory", List.of("dynamodb:Scan", "dynamodb:Query"), arns.table(names.inventoryTable())));
 	}
 
 	private List<PolicyStatement> binderTables(String checkpointTable, String lockTable) {
@@ -125,4 +150,5 @@ public final class ServicePermissions {
 			.resources(List.of(resource))
 			.build();
 	}
+
 }

@@ -8,13 +8,16 @@ import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.constructs.Construct;
 
 /**
- * One consumer group's Kinesis binder tables: shard checkpoints (the binder's DynamoDbMetadataStore) and shard
- * locks (its DynamoDbLockRepository). The binder creates them on first start when they are missing, with its
- * own settings and needing dynamodb:CreateTable; created here they have known settings, and the services'
- * roles are not allowed to create tables.
+ * One consumer group's Kinesis binder tables: shard checkpoints (the binder's
+ * DynamoDbMetadataStore) and shard locks (its DynamoDbLockRepository). The binder creates
+ * them on first start when they are missing, with its own settings and needing
+ * dynamodb:CreateTable; created here they have known settings, and the services' roles
+ * are not allowed to create tables.
  *
- * <p>Key schema and TTL are exactly what the binder would create: a string hash key, TTL on the lock table
- * only (an expired lock can be taken over; checkpoints never expire unless the binder is told to).
+ * <p>
+ * Key schema and TTL are exactly what the binder would create: a string hash key, TTL on
+ * the lock table only (an expired lock can be taken over; checkpoints never expire unless
+ * the binder is told to).
  */
 public final class BinderTables extends Construct {
 
@@ -30,7 +33,8 @@ public final class BinderTables extends Construct {
 			.partitionKey(InventoryTables.stringAttribute(names.binderCheckpointTableHashKey()))
 			.billingMode(BillingMode.PAY_PER_REQUEST)
 			.encryption(TableEncryption.AWS_MANAGED)
-			// Losing checkpoints means re-reading up to 24 h of records; recovery is cheap for a tiny table.
+			// Losing checkpoints means re-reading up to 24 h of records; recovery is
+			// cheap for a tiny table.
 			.pointInTimeRecoverySpecification(InventoryTables.pointInTimeRecovery())
 			// Only meaningful with the streams, which are themselves transient.
 			.removalPolicy(RemovalPolicy.DESTROY)
@@ -53,4 +57,5 @@ public final class BinderTables extends Construct {
 	public Table locks() {
 		return locks;
 	}
+
 }

@@ -21,11 +21,14 @@ import software.amazon.awscdk.services.cognito.UserPoolGroup;
 import software.constructs.Construct;
 
 /**
- * The users of the dashboard: head office and store managers, created by an administrator (no self sign-up).
+ * The users of the dashboard: head office and store managers, created by an administrator
+ * (no self sign-up).
  *
- * <p>The dashboard signs users in from its server with InitiateAuth USER_PASSWORD_AUTH through an app client
- * without a secret, and verifies the tokens with the pool's public JWKS. Neither call is authorized by IAM, so
- * the dashboard's role has no Cognito permission.
+ * <p>
+ * The dashboard signs users in from its server with InitiateAuth USER_PASSWORD_AUTH
+ * through an app client without a secret, and verifies the tokens with the pool's public
+ * JWKS. Neither call is authorized by IAM, so the dashboard's role has no Cognito
+ * permission.
  */
 public final class DashboardUserPool extends Construct {
 
@@ -55,7 +58,8 @@ public final class DashboardUserPool extends Construct {
 				.requireSymbols(true)
 				.tempPasswordValidity(Duration.days(3))
 				.build())
-			// Authenticator apps only: SMS codes would need an IAM role that may send SMS anywhere, and cost.
+			// Authenticator apps only: SMS codes would need an IAM role that may send SMS
+			// anywhere, and cost.
 			.mfa(switch (mfa) {
 				case OFF -> Mfa.OFF;
 				case OPTIONAL -> Mfa.OPTIONAL;
@@ -63,24 +67,27 @@ public final class DashboardUserPool extends Construct {
 			})
 			.mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
 			.enableSmsRole(false)
-			// Lite has everything used here (passwords, TOTP, groups); 10,000 monthly active users are free.
+			// Lite has everything used here (passwords, TOTP, groups); 10,000 monthly
+			// active users are free.
 			.featurePlan(FeaturePlan.LITE)
 			.deletionProtection(true)
 			.removalPolicy(RemovalPolicy.RETAIN)
 			.build();
 
-		this.client = userPool.addClient("DashboardClient", UserPoolClientOptions.builder()
-			.userPoolClientName(names.userPoolClient())
-			// The dashboard is the only client and calls InitiateAuth itself: no hosted UI, no OAuth flows.
-			.generateSecret(false)
-			.authFlows(AuthFlow.builder().userPassword(true).build())
-			.disableOAuth(true)
-			.preventUserExistenceErrors(true)
-			.enableTokenRevocation(true)
-			.accessTokenValidity(Duration.hours(1))
-			.idTokenValidity(Duration.hours(1))
-			.refreshTokenValidity(Duration.hours(12))
-			.build());
+		this.client = userPool.addClient("DashboardClient",
+				UserPoolClientOptions.builder()
+					.userPoolClientName(names.userPoolClient())
+					// The dashboard is the only client and calls InitiateAuth itself: no
+					// hosted UI, no OAuth flows.
+					.generateSecret(false)
+					.authFlows(AuthFlow.builder().userPassword(true).build())
+					.disableOAuth(true)
+					.preventUserExistenceErrors(true)
+					.enableTokenRevocation(true)
+					.accessTokenValidity(Duration.hours(1))
+					.idTokenValidity(Duration.hours(1))
+					.refreshTokenValidity(Duration.hours(12))
+					.build());
 
 		group("HeadOfficeGroup", names.headOfficeGroup(), "Head office: every store", 0);
 		group("StoreManagersGroup", names.storeManagersGroup(), "Store managers", 10);
@@ -102,4 +109,5 @@ public final class DashboardUserPool extends Construct {
 	public UserPoolClient client() {
 		return client;
 	}
+
 }

@@ -14,8 +14,9 @@ import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
 /**
- * Every AWS resource that holds or moves the platform's data, named from {@link InventoryResources}. It does
- * not depend on the cluster stack: data outlives clusters.
+ * Every AWS resource that holds or moves the platform's data, named from
+ * {@link InventoryResources}. It does not depend on the cluster stack: data outlives
+ * clusters.
  */
 public final class DataStack extends Stack {
 
@@ -48,7 +49,9 @@ public final class DataStack extends Stack {
 		declareOutputs(names);
 	}
 
-	/** The values the Helm chart needs, read back by the values command after deployment. */
+	/**
+	 * The values the Helm chart needs, read back by the values command after deployment.
+	 */
 	private void declareOutputs(InventoryResources names) {
 		Map<String, String> deployedNames = new LinkedHashMap<>();
 		deployedNames.put("uploads-bucket", uploads.bucket().getBucketName());
@@ -63,14 +66,16 @@ public final class DataStack extends Stack {
 		deployedNames.put("loader-lock-table", loaderBinder.locks().getTableName());
 		deployedNames.put("stock-alert-checkpoint-table", stockAlertBinder.checkpoints().getTableName());
 		deployedNames.put("stock-alert-lock-table", stockAlertBinder.locks().getTableName());
-		// CloudFormation cannot return a user pool's name; it is the name this stack gave it.
+		// CloudFormation cannot return a user pool's name; it is the name this stack gave
+		// it.
 		deployedNames.put("user-pool", names.userPool());
 		deployedNames.put("user-pool-client", users.client().getUserPoolClientName());
 		if (!deployedNames.keySet().equals(Set.copyOf(OutputKeys.RESOURCE_NAME_KEYS))) {
-			throw new IllegalStateException("Outputs and OutputKeys.RESOURCE_NAME_KEYS differ: " + deployedNames.keySet());
+			throw new IllegalStateException(
+					"Outputs and OutputKeys.RESOURCE_NAME_KEYS differ: " + deployedNames.keySet());
 		}
-		deployedNames.forEach((key, value) -> output(OutputKeys.forResource(key), value,
-				"Name of " + key + " as deployed"));
+		deployedNames
+			.forEach((key, value) -> output(OutputKeys.forResource(key), value, "Name of " + key + " as deployed"));
 
 		output(OutputKeys.REGION, Aws.REGION, "Region of the data stack");
 		output(OutputKeys.NO_STOCK_TOPIC_ARN, alerts.topic().getTopicArn(), "ARN of the NoStock topic");
@@ -101,4 +106,5 @@ public final class DataStack extends Stack {
 	public DashboardUserPool users() {
 		return users;
 	}
+
 }

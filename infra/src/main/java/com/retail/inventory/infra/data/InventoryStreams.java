@@ -10,13 +10,16 @@ import software.amazon.awscdk.services.kinesis.StreamMode;
 import software.constructs.Construct;
 
 /**
- * The two Kinesis streams: parsed upload rows ({@code inventory-records}, ingest to loader) and the Inventory
- * table's changes ({@code inventory-changes}, written by DynamoDB, read by stock-alert).
+ * The two Kinesis streams: parsed upload rows ({@code inventory-records}, ingest to
+ * loader) and the Inventory table's changes ({@code inventory-changes}, written by
+ * DynamoDB, read by stock-alert).
  *
- * <p>Encrypted with the AWS managed key {@code alias/aws/kinesis}: its key policy lets any principal of the
- * account use it through Kinesis, so producers and consumers need no KMS permissions, and DynamoDB can write
- * the change stream without a key grant. A customer managed key would add $1/month per key plus
- * kms:GenerateDataKey (producers) and kms:Decrypt (consumers) in every role.
+ * <p>
+ * Encrypted with the AWS managed key {@code alias/aws/kinesis}: its key policy lets any
+ * principal of the account use it through Kinesis, so producers and consumers need no KMS
+ * permissions, and DynamoDB can write the change stream without a key grant. A customer
+ * managed key would add $1/month per key plus kms:GenerateDataKey (producers) and
+ * kms:Decrypt (consumers) in every role.
  */
 public final class InventoryStreams extends Construct {
 
@@ -35,7 +38,8 @@ public final class InventoryStreams extends Construct {
 			.streamName(name)
 			.encryption(StreamEncryption.MANAGED)
 			.retentionPeriod(Duration.hours(names.streamRetentionHours()))
-			// Records are transient (24 h); the binders' checkpoints refer to this stream's sequence numbers.
+			// Records are transient (24 h); the binders' checkpoints refer to this
+			// stream's sequence numbers.
 			.removalPolicy(RemovalPolicy.DESTROY);
 		if (capacity == StreamCapacity.ON_DEMAND) {
 			builder.streamMode(StreamMode.ON_DEMAND);
@@ -53,4 +57,5 @@ public final class InventoryStreams extends Construct {
 	public Stream changes() {
 		return changes;
 	}
+
 }

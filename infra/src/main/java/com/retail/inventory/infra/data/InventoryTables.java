@@ -12,11 +12,14 @@ import software.amazon.awscdk.services.kinesis.IStream;
 import software.constructs.Construct;
 
 /**
- * The business tables: {@code Inventory} (current count per store and item, streaming every change to the
- * changes stream) and {@code InventoryAlertLog} (alerts already sent, expiring by TTL).
+ * The business tables: {@code Inventory} (current count per store and item, streaming
+ * every change to the changes stream) and {@code InventoryAlertLog} (alerts already sent,
+ * expiring by TTL).
  *
- * <p>On-demand billing: the load is a burst per upload and nothing in between. Both keep point-in-time
- * recovery (35 days) and deletion protection: they are the platform's state.
+ * <p>
+ * On-demand billing: the load is a burst per upload and nothing in between. Both keep
+ * point-in-time recovery (35 days) and deletion protection: they are the platform's
+ * state.
  */
 public final class InventoryTables extends Construct {
 
@@ -26,7 +29,8 @@ public final class InventoryTables extends Construct {
 
 	public InventoryTables(Construct scope, String id, InventoryResources names, IStream changesStream) {
 		super(scope, id);
-		// Only key attributes are declared; Count (N) is an ordinary attribute, DynamoDB has no schema for it.
+		// Only key attributes are declared; Count (N) is an ordinary attribute, DynamoDB
+		// has no schema for it.
 		this.inventory = Table.Builder.create(this, "Inventory")
 			.tableName(names.inventoryTable())
 			.partitionKey(stringAttribute(names.inventoryTableHashKey()))
@@ -36,7 +40,8 @@ public final class InventoryTables extends Construct {
 			.pointInTimeRecoverySpecification(pointInTimeRecovery())
 			.deletionProtection(true)
 			.removalPolicy(RemovalPolicy.RETAIN)
-			// Kinesis Data Streams for DynamoDB: every item change is written to the changes stream.
+			// Kinesis Data Streams for DynamoDB: every item change is written to the
+			// changes stream.
 			.kinesisStream(changesStream)
 			.build();
 
@@ -67,4 +72,5 @@ public final class InventoryTables extends Construct {
 	public Table alertLog() {
 		return alertLog;
 	}
+
 }

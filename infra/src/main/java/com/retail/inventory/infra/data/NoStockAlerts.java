@@ -9,12 +9,15 @@ import software.amazon.awscdk.services.sns.subscriptions.SmsSubscription;
 import software.constructs.Construct;
 
 /**
- * The NoStock topic stock-alert publishes to, with the email and SMS subscriptions of this deployment.
+ * The NoStock topic stock-alert publishes to, with the email and SMS subscriptions of
+ * this deployment.
  *
- * <p>Encrypted with the AWS managed key {@code alias/aws/sns}: publishers in the account need no KMS
- * permission for it. It suits email and SMS endpoints; a future SQS or Lambda subscriber, or another AWS
- * service publishing (e.g. CloudWatch alarms), would need a customer managed key whose policy admits it.
- * Email subscribers must confirm the email AWS sends them before they receive alerts.
+ * <p>
+ * Encrypted with the AWS managed key {@code alias/aws/sns}: publishers in the account
+ * need no KMS permission for it. It suits email and SMS endpoints; a future SQS or Lambda
+ * subscriber, or another AWS service publishing (e.g. CloudWatch alarms), would need a
+ * customer managed key whose policy admits it. Email subscribers must confirm the email
+ * AWS sends them before they receive alerts.
  */
 public final class NoStockAlerts extends Construct {
 
@@ -30,7 +33,8 @@ public final class NoStockAlerts extends Construct {
 			.displayName("Inventory: out of stock")
 			.enforceSsl(true)
 			.build();
-		// Set on the resource: Topic.masterKey would need an IKey and render the alias as a region-specific ARN.
+		// Set on the resource: Topic.masterKey would need an IKey and render the alias as
+		// a region-specific ARN.
 		((CfnTopic) topic.getNode().getDefaultChild()).setKmsMasterKeyId(AWS_MANAGED_KEY);
 		emails.forEach(email -> topic.addSubscription(new EmailSubscription(email)));
 		smsNumbers.forEach(number -> topic.addSubscription(new SmsSubscription(number)));
@@ -39,4 +43,5 @@ public final class NoStockAlerts extends Construct {
 	public Topic topic() {
 		return topic;
 	}
+
 }

@@ -27,17 +27,18 @@ import software.amazon.awscdk.services.sqs.RedrivePermission;
 import software.constructs.Construct;
 
 /**
- * Stores upload CSV files; each new object, wherever its key (stores upload to the bucket root), becomes a
- * message for ingest, and a message ingest fails on repeatedly moves to a dead-letter queue instead of being
- * retried forever. Ingest itself skips keys under the reports prefix: S3 notification filters can only include
- * a prefix, not exclude one.
+ * Stores upload CSV files; each new object, wherever its key (stores upload to the bucket
+ * root), becomes a message for ingest, and a message ingest fails on repeatedly moves to
+ * a dead-letter queue instead of being retried forever. Ingest itself skips keys under
+ * the reports prefix: S3 notification filters can only include a prefix, not exclude one.
  */
 public final class UploadIngestion extends Construct {
 
 	/**
-	 * Uploaded files are processed within minutes; they are kept this long to replay or audit a day's counts.
-	 * One rule for the whole bucket, reports included: S3 filters can only include a prefix, and of overlapping
-	 * expiration rules S3 applies the shorter one, so a longer rule for reports would never take effect.
+	 * Uploaded files are processed within minutes; they are kept this long to replay or
+	 * audit a day's counts. One rule for the whole bucket, reports included: S3 filters
+	 * can only include a prefix, and of overlapping expiration rules S3 applies the
+	 * shorter one, so a longer rule for reports would never take effect.
 	 */
 	static final int CURRENT_OBJECT_RETENTION_DAYS = 90;
 
@@ -45,7 +46,9 @@ public final class UploadIngestion extends Construct {
 
 	static final int INCOMPLETE_UPLOAD_DAYS = 7;
 
-	/** SQS's default; long enough to see a failed upload's message after a long weekend. */
+	/**
+	 * SQS's default; long enough to see a failed upload's message after a long weekend.
+	 */
 	static final int QUEUE_RETENTION_DAYS = 4;
 
 	/** 256 KiB: an S3 event is about 1-2 KiB; the issue asks for at least 64 KiB. */
@@ -63,8 +66,10 @@ public final class UploadIngestion extends Construct {
 	public UploadIngestion(Construct scope, String id, InventoryResources names, String bucketName) {
 		super(scope, id);
 
-		// Only the upload queue may move messages into this DLQ (and be the target of a redrive). The queue is
-		// named by its ARN, not referenced: it refers to the DLQ already, a reference back would be a cycle.
+		// Only the upload queue may move messages into this DLQ (and be the target of a
+		// redrive). The queue is
+		// named by its ARN, not referenced: it refers to the DLQ already, a reference
+		// back would be a cycle.
 		String queueArnByName = Stack.of(this)
 			.formatArn(ArnComponents.builder()
 				.service("sqs")
@@ -82,8 +87,10 @@ public final class UploadIngestion extends Construct {
 				.build())
 			.build();
 
-		// SSE-SQS rather than a KMS key: S3 can only deliver to a KMS-encrypted queue through a customer
-		// managed key whose policy admits s3.amazonaws.com, which costs a key and adds a policy to get wrong.
+		// SSE-SQS rather than a KMS key: S3 can only deliver to a KMS-encrypted queue
+		// through a customer
+		// managed key whose policy admits s3.amazonaws.com, which costs a key and adds a
+		// policy to get wrong.
 		this.queue = Queue.Builder.create(this, "Queue")
 			.queueName(names.uploadEventsQueue())
 			.encryption(QueueEncryption.SQS_MANAGED)
@@ -97,8 +104,10 @@ public final class UploadIngestion extends Construct {
 				.maxReceiveCount(names.uploadEventsMaxReceives())
 				.build())
 			.build();
-		// S3 checks that it may send to the queue when the notification is configured, so the policy must
-		// exist first. It names the bucket by its computed name, not by a reference, to avoid a cycle.
+		// S3 checks that it may send to the queue when the notification is configured, so
+		// the policy must
+		// exist first. It names the bucket by its computed name, not by a reference, to
+		// avoid a cycle.
 		AddToResourcePolicyResult notificationsAllowed = queue.addToResourcePolicy(PolicyStatement.Builder.create()
 			.sid("AllowUploadsBucketNotifications")
 			.effect(Effect.ALLOW)
@@ -119,14 +128,18 @@ public final class UploadIngestion extends Construct {
 			.versioned(true)
 			.removalPolicy(RemovalPolicy.RETAIN)
 			.lifecycleRules(List.of(
-					// No filter: uploads land in the bucket root. In a versioned bucket, expiring makes the current
-					// version noncurrent (a delete marker); the next rule removes it 30 days later.
+					// No filter: uploads land in the bucket root. In a versioned bucket,
+					// expiring makes the current
+					// version noncurrent (a delete marker); the next rule removes it 30
+					// days later.
 					LifecycleRule.builder()
 						.id("ExpireCurrentObjects")
 						.expiration(Duration.days(CURRENT_OBJECT_RETENTION_DAYS))
 						.build(),
-					// Versioning keeps overwritten and deleted files; they are only a safety net. (Separate rule:
-					// S3 refuses ExpiredObjectDeleteMarker together with an expiration in days.)
+					// Versioning keeps overwritten and deleted files; they are only a
+					// safety net. (Separate rule:
+					// S3 refuses ExpiredObjectDeleteMarker together with an expiration in
+					// days.)
 					LifecycleRule.builder()
 						.id("CleanUpOldVersionsAndAbandonedUploads")
 						.noncurrentVersionExpiration(Duration.days(NONCURRENT_VERSION_RETENTION_DAYS))
@@ -135,15 +148,18 @@ public final class UploadIngestion extends Construct {
 						.build()))
 			.build();
 
-		// Declared on the bucket itself (not Bucket.addEventNotification, which deploys a Lambda-backed custom
+		// Declared on the bucket itself (not Bucket.addEventNotification, which deploys a
+		// Lambda-backed custom
 		// resource whose role may call s3:PutBucketNotification on every bucket).
 		CfnBucket cfnBucket = (CfnBucket) bucket.getNode().getDefaultChild();
 		cfnBucket.setNotificationConfiguration(CfnBucket.NotificationConfigurationProperty.builder()
 			.queueConfigurations(List.of(CfnBucket.QueueConfigurationProperty.builder()
 				.event("s3:ObjectCreated:*")
 				.queue(queue.getQueueArn())
-				// No key filter: stores upload to the bucket root, which no prefix filter can match without
-				// matching reports too. Ingest skips keys under the reports prefix itself.
+				// No key filter: stores upload to the bucket root, which no prefix filter
+				// can match without
+				// matching reports too. Ingest skips keys under the reports prefix
+				// itself.
 				.build()))
 			.build());
 		cfnBucket.getNode().addDependency(notificationsAllowed.getPolicyDependable());
@@ -160,4 +176,5 @@ public final class UploadIngestion extends Construct {
 	public Queue deadLetterQueue() {
 		return deadLetterQueue;
 	}
+
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Gets a deployed stack's outputs with the AWS CLI, so the command uses whatever credentials, profile and
- * region the operator's CLI is configured with (SSO included) and needs no AWS SDK.
+ * Gets a deployed stack's outputs with the AWS CLI, so the command uses whatever
+ * credentials, profile and region the operator's CLI is configured with (SSO included)
+ * and needs no AWS SDK.
  */
 public final class AwsCliStackOutputs {
 
@@ -41,7 +42,8 @@ public final class AwsCliStackOutputs {
 			String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
-				throw new IllegalStateException(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
+				throw new IllegalStateException(
+						String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
 			}
 			if (process.exitValue() != 0) {
 				throw new IllegalStateException(
@@ -57,4 +59,5 @@ public final class AwsCliStackOutputs {
 			throw new IllegalStateException("Interrupted while running the AWS CLI", ex);
 		}
 	}
+
 }

@@ -19,11 +19,14 @@ import org.yaml.snakeyaml.Yaml;
  * cognito.{userPoolId, clientId}
  * </pre>
  *
- * The ServiceAccount names are not values: the roles trust {@code system:serviceaccount:<namespace>:<service>}
- * and the chart names each ServiceAccount after its service.
+ * The ServiceAccount names are not values: the roles trust
+ * {@code system:serviceaccount:<namespace>:<service>} and the chart names each
+ * ServiceAccount after its service.
  *
- * <p>{@code resources.no-stock-topic} holds the topic's ARN rather than its name: Spring Cloud AWS publishes to
- * an ARN as given, but resolves a bare name with sns:CreateTopic, which the stock-alert role may not call.
+ * <p>
+ * {@code resources.no-stock-topic} holds the topic's ARN rather than its name: Spring
+ * Cloud AWS publishes to an ARN as given, but resolves a bare name with sns:CreateTopic,
+ * which the stock-alert role may not call.
  */
 public final class HelmValues {
 
@@ -32,8 +35,8 @@ public final class HelmValues {
 
 	/**
 	 * @param outputs the deployed stacks' outputs
-	 * @param sharedFile {@link com.retail.inventory.infra.SharedResourceFile#entries()}: the settings deployed
-	 * with the stacks (run from the checkout that was deployed)
+	 * @param sharedFile {@link com.retail.inventory.infra.SharedResourceFile#entries()}:
+	 * the settings deployed with the stacks (run from the checkout that was deployed)
 	 * @throws IllegalArgumentException naming every output that is missing
 	 */
 	public static Map<String, Object> from(Map<String, String> outputs, Map<String, String> sharedFile) {
@@ -41,7 +44,8 @@ public final class HelmValues {
 		Lookup lookup = key -> {
 			String value = outputs.get(key);
 			if (value == null || value.isBlank()) {
-				// Collected to report all at once; the values are never returned with a gap.
+				// Collected to report all at once; the values are never returned with a
+				// gap.
 				missing.add(key);
 				return "";
 			}
@@ -59,7 +63,8 @@ public final class HelmValues {
 		values.put("components", components);
 
 		Map<String, Object> resources = new LinkedHashMap<>();
-		sharedFile.forEach((key, value) -> resources.put(key, value.matches("[0-9]+") ? Integer.valueOf(value) : value));
+		sharedFile
+			.forEach((key, value) -> resources.put(key, value.matches("[0-9]+") ? Integer.valueOf(value) : value));
 		for (String key : OutputKeys.RESOURCE_NAME_KEYS) {
 			resources.put(key, lookup.get(OutputKeys.forResource(key)));
 		}
@@ -72,8 +77,8 @@ public final class HelmValues {
 		values.put("cognito", cognito);
 
 		if (!missing.isEmpty()) {
-			throw new IllegalArgumentException("The stacks' outputs lack " + missing
-					+ ": are both stacks deployed from this version of infra/?");
+			throw new IllegalArgumentException(
+					"The stacks' outputs lack " + missing + ": are both stacks deployed from this version of infra/?");
 		}
 		return values;
 	}
@@ -90,5 +95,7 @@ public final class HelmValues {
 	private interface Lookup {
 
 		String get(String key);
+
 	}
+
 }

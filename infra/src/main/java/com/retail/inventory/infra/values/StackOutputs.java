@@ -14,8 +14,8 @@ public final class StackOutputs {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/**
-	 * Outputs of a stack still deploying may change, and after a rolled-back update they describe the previous
-	 * version, not the one just deployed.
+	 * Outputs of a stack still deploying may change, and after a rolled-back update they
+	 * describe the previous version, not the one just deployed.
 	 */
 	private static final Set<String> USABLE_STATUSES = Set.of("CREATE_COMPLETE", "UPDATE_COMPLETE", "IMPORT_COMPLETE");
 
@@ -23,8 +23,8 @@ public final class StackOutputs {
 	}
 
 	/**
-	 * @return output key to value, over every stack in the document; a key output by two stacks is an error
-	 * (the values could disagree)
+	 * @return output key to value, over every stack in the document; a key output by two
+	 * stacks is an error (the values could disagree)
 	 */
 	public static Map<String, String> parseDescribeStacks(String json) {
 		JsonNode root;
@@ -56,7 +56,9 @@ public final class StackOutputs {
 		return outputs;
 	}
 
-	/** Merges the outputs of several describe-stacks documents, refusing duplicate keys. */
+	/**
+	 * Merges the outputs of several describe-stacks documents, refusing duplicate keys.
+	 */
 	public static Map<String, String> merge(Iterable<Map<String, String>> outputsPerStack) {
 		Map<String, String> merged = new LinkedHashMap<>();
 		for (Map<String, String> outputs : outputsPerStack) {
@@ -68,4 +70,5 @@ public final class StackOutputs {
 		}
 		return merged;
 	}
+
 }

@@ -18,8 +18,9 @@ import java.util.Map;
  *                 [--from-json FILE ...]
  * </pre>
  *
- * Without {@code --from-json} it runs {@code aws cloudformation describe-stacks} for both stacks; with it, it
- * reads saved describe-stacks output instead (no AWS access). {@code --out -} writes to standard output.
+ * Without {@code --from-json} it runs {@code aws cloudformation describe-stacks} for both
+ * stacks; with it, it reads saved describe-stacks output instead (no AWS access).
+ * {@code --out -} writes to standard output.
  */
 public final class WriteHelmValues {
 
@@ -88,5 +89,7 @@ public final class WriteHelmValues {
 			}
 			return arguments;
 		}
+
 	}
+
 }

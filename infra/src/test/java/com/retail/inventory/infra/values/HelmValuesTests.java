@@ -19,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** The Helm values made from sample describe-stacks output: shape, values, and refusal of incomplete input. */
+/**
+ * The Helm values made from sample describe-stacks output: shape, values, and refusal of
+ * incomplete input.
+ */
 class HelmValuesTests {
 
 	static String sample(String stack) throws IOException {
@@ -41,11 +44,11 @@ class HelmValuesTests {
 
 		assertThat(values).containsOnlyKeys("global", "components", "resources", "cognito");
 		assertThat(values.get("global")).isEqualTo(Map.of("aws", Map.of("region", "eu-west-1")));
-		assertThat(values.get("components")).isEqualTo(Map.of(
-				"ingest", serviceAccount("arn:aws:iam::123456789012:role/InventoryCluster-IngestRole-AAAA"),
-				"loader", serviceAccount("arn:aws:iam::123456789012:role/InventoryCluster-LoaderRole-BBBB"),
-				"stock-alert", serviceAccount("arn:aws:iam::123456789012:role/InventoryCluster-StockAlertRole-CCCC"),
-				"dashboard", serviceAccount("arn:aws:iam::123456789012:role/InventoryCluster-DashboardRole-DDDD")));
+		assertThat(values.get("components")).isEqualTo(Map.of("ingest",
+				serviceAccount("arn:aws:iam::123456789012:role/InventoryCluster-IngestRole-AAAA"), "loader",
+				serviceAccount("arn:aws:iam::123456789012:role/InventoryCluster-LoaderRole-BBBB"), "stock-alert",
+				serviceAccount("arn:aws:iam::123456789012:role/InventoryCluster-StockAlertRole-CCCC"), "dashboard",
+				serviceAccount("arn:aws:iam::123456789012:role/InventoryCluster-DashboardRole-DDDD")));
 		assertThat(values.get("cognito"))
 			.isEqualTo(Map.of("userPoolId", "eu-west-1_AbCdEfGhI", "clientId", "1example23456789abcdefghij"));
 
@@ -57,7 +60,8 @@ class HelmValuesTests {
 		assertThat(resources.get("loader-lock-table")).isEqualTo("InventoryLoaderLocks");
 		assertThat(resources.get("no-stock-topic")).as("publishers get the ARN")
 			.isEqualTo("arn:aws:sns:eu-west-1:123456789012:NoStock");
-		assertThat(resources.get("inventory-table-hash-key")).as("settings come from the shared file").isEqualTo("Store");
+		assertThat(resources.get("inventory-table-hash-key")).as("settings come from the shared file")
+			.isEqualTo("Store");
 		assertThat(resources.get("upload-events-max-receives")).as("numbers stay numbers").isEqualTo(5);
 		assertThat(yaml).startsWith("# Generated from");
 	}
@@ -67,7 +71,8 @@ class HelmValuesTests {
 		Map<String, String> outputs = new HashMap<>(sampleOutputs());
 		outputs.remove("LoaderRoleArn");
 		outputs.remove("UserPoolId");
-		assertThatThrownBy(() -> HelmValues.from(outputs, SharedResourceFile.entries())).isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> HelmValues.from(outputs, SharedResourceFile.entries()))
+			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("LoaderRoleArn")
 			.hasMessageContaining("UserPoolId");
 	}
@@ -100,4 +105,5 @@ class HelmValuesTests {
 	private static Map<String, Object> serviceAccount(String roleArn) {
 		return Map.of("serviceAccount", Map.of("roleArn", roleArn));
 	}
+
 }

@@ -1,6 +1,7 @@
 package com.retail.inventory.infra.values;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
-/** The command end to end: from saved JSON, and through an AWS CLI (a stand-in script that answers like it). */
+/**
+ * The command end to end: from saved JSON, and through an AWS CLI (a stand-in script that
+ * answers like it).
+ */
 class WriteHelmValuesTests {
 
 	@TempDir
@@ -28,8 +32,8 @@ class WriteHelmValuesTests {
 				out.toString() });
 
 		Map<String, Object> values = new Yaml().load(Files.readString(out));
-		assertThat(values.get("cognito")).isEqualTo(Map.of("userPoolId", "eu-west-1_AbCdEfGhI", "clientId",
-				"1example23456789abcdefghij"));
+		assertThat(values.get("cognito"))
+			.isEqualTo(Map.of("userPoolId", "eu-west-1_AbCdEfGhI", "clientId", "1example23456789abcdefghij"));
 	}
 
 	@Test
@@ -37,14 +41,15 @@ class WriteHelmValuesTests {
 		Files.writeString(directory.resolve("InventoryData.json"), HelmValuesTests.sample("InventoryData"));
 		Files.writeString(directory.resolve("InventoryCluster.json"), HelmValuesTests.sample("InventoryCluster"));
 		Path calls = directory.resolve("calls.log");
-		// Answers `aws cloudformation describe-stacks --stack-name NAME ...` with NAME.json, logging each call.
+		// Answers `aws cloudformation describe-stacks --stack-name NAME ...` with
+		// NAME.json, logging each call.
 		Path fakeAws = Files.writeString(directory.resolve("aws"), String.join("\n", "#!/bin/sh",
 				"echo \"$*\" >> '" + calls + "'", "cat '" + directory + "'/\"$4\".json", ""));
 		Files.setPosixFilePermissions(fakeAws, PosixFilePermissions.fromString("rwx------"));
 		Path out = directory.resolve("values.yaml");
 
-		WriteHelmValues.main(new String[] { "--aws-cli", fakeAws.toString(), "--region", "eu-west-1", "--out",
-				out.toString() });
+		WriteHelmValues
+			.main(new String[] { "--aws-cli", fakeAws.toString(), "--region", "eu-west-1", "--out", out.toString() });
 
 		assertThat(Files.readAllLines(calls)).containsExactly(
 				"cloudformation describe-stacks --stack-name InventoryData --output json --region eu-west-1",
@@ -59,7 +64,7 @@ class WriteHelmValuesTests {
 				"#!/bin/sh\necho 'An error occurred (ValidationError): Stack with id InventoryData does not exist' >&2\nexit 254\n");
 		Files.setPosixFilePermissions(failing, PosixFilePermissions.fromString("rwx------"));
 		AwsCliStackOutputs cli = new AwsCliStackOutputs(List.of(failing.toString()), null);
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> cli.outputsOf("InventoryData"))
-			.hasMessageContaining("exit code 254");
+		assertThatThrownBy(() -> cli.outputsOf("InventoryData")).hasMessageContaining("exit code 254");
 	}
+
 }

@@ -7,8 +7,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
- * Spring Cloud AWS has no Cognito starter; this client uses its credentials and the pool's region, and
- * the standard SDK endpoint settings like every other client.
+ * Spring Cloud AWS has no Cognito starter; this client uses its credentials and the
+ * pool's region, and the standard SDK endpoint settings like every other client.
  */
 @Configuration(proxyBeanMethods = false)
 class AwsClientsConfiguration {
@@ -21,4 +21,5 @@ class AwsClientsConfiguration {
 			.region(Region.of(properties.cognito().region()))
 			.build();
 	}
+
 }

@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 /**
- * Signs a web user in with Cognito (USER_PASSWORD_AUTH) and accepts them only once the ID token Cognito
- * returns passes the same signature, issuer and audience checks as API tokens. Group membership
- * ({@code cognito:groups}) becomes the user's roles.
+ * Signs a web user in with Cognito (USER_PASSWORD_AUTH) and accepts them only once the ID
+ * token Cognito returns passes the same signature, issuer and audience checks as API
+ * tokens. Group membership ({@code cognito:groups}) becomes the user's roles.
  */
 @Component
 class CognitoAuthenticationProvider implements AuthenticationProvider {
@@ -32,7 +32,9 @@ class CognitoAuthenticationProvider implements AuthenticationProvider {
 	private static final Logger log = LoggerFactory.getLogger(CognitoAuthenticationProvider.class);
 
 	private final CognitoIdentityProviderClient cognito;
+
 	private final JwtDecoder jwtDecoder;
+
 	private final String clientId;
 
 	CognitoAuthenticationProvider(CognitoIdentityProviderClient cognito, JwtDecoder jwtDecoder,
@@ -53,7 +55,8 @@ class CognitoAuthenticationProvider implements AuthenticationProvider {
 				.authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
 		}
 		catch (NotAuthorizedException | UserNotFoundException ex) {
-			// One message for both, so the login form does not reveal which usernames exist.
+			// One message for both, so the login form does not reveal which usernames
+			// exist.
 			throw new BadCredentialsException("Incorrect username or password");
 		}
 		catch (RuntimeException ex) {
@@ -61,8 +64,8 @@ class CognitoAuthenticationProvider implements AuthenticationProvider {
 			throw new AuthenticationServiceException("Sign-in is unavailable right now", ex);
 		}
 		if (response.challengeName() != null || response.authenticationResult() == null) {
-			throw new BadCredentialsException(
-					"Cognito asks for another step (" + response.challengeNameAsString() + "); finish it in the account portal");
+			throw new BadCredentialsException("Cognito asks for another step (" + response.challengeNameAsString()
+					+ "); finish it in the account portal");
 		}
 		Jwt idToken;
 		try {
@@ -82,4 +85,5 @@ class CognitoAuthenticationProvider implements AuthenticationProvider {
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
+
 }

@@ -35,4 +35,5 @@ class DashboardController {
 		model.addAttribute("items", inventory.items(store));
 		return "store";
 	}
+
 }

@@ -20,7 +20,8 @@ public record DashboardProperties(@NotBlank String table, @Valid @NotNull Cognit
 	 * @param userPoolId e.g. {@code eu-west-1_AbC123}
 	 * @param clientId the dashboard's app client (no secret, USER_PASSWORD_AUTH allowed)
 	 * @param issuerUri token issuer; defaults to the Cognito issuer of the pool
-	 * @param jwkSetUri signing keys; defaults to the issuer's {@code /.well-known/jwks.json}
+	 * @param jwkSetUri signing keys; defaults to the issuer's
+	 * {@code /.well-known/jwks.json}
 	 */
 	public record Cognito(@NotBlank String region, @NotBlank String userPoolId, @NotBlank String clientId,
 			URI issuerUri, URI jwkSetUri) {

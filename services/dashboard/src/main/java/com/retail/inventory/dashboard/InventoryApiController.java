@@ -7,7 +7,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** JSON API: {@code Authorization: Bearer <Cognito ID or access token>} on every request. */
+/**
+ * JSON API: {@code Authorization: Bearer <Cognito ID or access token>} on every request.
+ */
 @RestController
 class InventoryApiController {
 
@@ -30,4 +32,5 @@ class InventoryApiController {
 		}
 		return items;
 	}
+
 }

@@ -23,13 +23,16 @@ class InventoryRepository {
 	}
 
 	/**
-	 * Every store with its item and out-of-stock counts, by name. A paginated Scan projecting only the key and
-	 * count; fine for a retail chain's few thousand store items, to be replaced by an aggregate when it is not.
+	 * Every store with its item and out-of-stock counts, by name. A paginated Scan
+	 * projecting only the key and count; fine for a retail chain's few thousand store
+	 * items, to be replaced by an aggregate when it is not.
 	 */
 	List<StoreSummary> stores() {
 		Map<String, int[]> stores = new TreeMap<>();
-		dynamoDb.scanPaginator(b -> b.tableName(table).projectionExpression("#s, #c")
-			.expressionAttributeNames(Map.of("#s", "Store", "#c", "Count")))
+		dynamoDb
+			.scanPaginator(b -> b.tableName(table)
+				.projectionExpression("#s, #c")
+				.expressionAttributeNames(Map.of("#s", "Store", "#c", "Count")))
 			.items()
 			.forEach(item -> {
 				int[] counts = stores.computeIfAbsent(item.get("Store").s(), s -> new int[2]);
@@ -43,16 +46,20 @@ class InventoryRepository {
 		return summaries;
 	}
 
-	/** The store's items by name (a Query on the hash key); empty when the store is unknown. */
+	/**
+	 * The store's items by name (a Query on the hash key); empty when the store is
+	 * unknown.
+	 */
 	List<StockLevel> items(String store) {
 		List<StockLevel> items = new ArrayList<>();
-		dynamoDb.queryPaginator(b -> b.tableName(table)
-			.keyConditionExpression("#s = :store")
-			.expressionAttributeNames(Map.of("#s", "Store"))
-			.expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store))))
+		dynamoDb
+			.queryPaginator(b -> b.tableName(table)
+				.keyConditionExpression("#s = :store")
+				.expressionAttributeNames(Map.of("#s", "Store"))
+				.expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store))))
 			.items()
-			.forEach(item -> items.add(StockLevel.of(item.get("Item").s(), count(item), text(item, "UpdatedAt"),
-					text(item, "UploadId"))));
+			.forEach(item -> items.add(
+					StockLevel.of(item.get("Item").s(), count(item), text(item, "UpdatedAt"), text(item, "UploadId"))));
 		items.sort(Comparator.comparing(StockLevel::item));
 		return items;
 	}
@@ -66,4 +73,5 @@ class InventoryRepository {
 		AttributeValue value = item.get(name);
 		return value == null ? null : value.s();
 	}
+
 }

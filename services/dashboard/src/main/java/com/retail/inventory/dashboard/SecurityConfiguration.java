@@ -13,9 +13,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * No anonymous access to inventory data. The JSON API takes Cognito tokens as bearer tokens (stateless);
- * the web pages sign users in with their Cognito username and password and keep a session. Only health
- * probes, the login page and static styles are public.
+ * No anonymous access to inventory data. The JSON API takes Cognito tokens as bearer
+ * tokens (stateless); the web pages sign users in with their Cognito username and
+ * password and keep a session. Only health probes, the login page and static styles are
+ * public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -24,9 +25,9 @@ class SecurityConfiguration {
 	JwtDecoder cognitoJwtDecoder(DashboardProperties properties) {
 		DashboardProperties.Cognito cognito = properties.cognito();
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(cognito.jwks().toString()).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(cognito.issuer().toString()),
-				new CognitoTokenValidator(cognito.clientId())));
+		decoder.setJwtValidator(
+				new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(cognito.issuer().toString()),
+						new CognitoTokenValidator(cognito.clientId())));
 		return decoder;
 	}
 
@@ -37,7 +38,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Bearer tokens are not sent automatically by browsers, so CSRF cannot reach this API.
+			// Bearer tokens are not sent automatically by browsers, so CSRF cannot reach
+			// this API.
 			.csrf(csrf -> csrf.disable());
 		return http.build();
 	}
@@ -46,8 +48,10 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, CognitoAuthenticationProvider cognito) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/css/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
-			.anyRequest().authenticated())
+			.requestMatchers("/login", "/css/**", "/actuator/health", "/actuator/health/**", "/error")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
 			.authenticationProvider(cognito)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
@@ -55,4 +59,5 @@ class SecurityConfiguration {
 					"default-src 'self'; style-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'")));
 		return http.build();
 	}
+
 }

@@ -27,8 +27,10 @@ class CognitoTokenValidatorTests {
 	void rejectsTokensOfOtherClientsOrWithoutTokenUse() {
 		assertThat(validator.validate(jwt().claim("token_use", "id").audience(List.of("other-client")).build())
 			.hasErrors()).isTrue();
-		assertThat(validator.validate(jwt().claim("token_use", "access").claim("client_id", "other").build())
-			.hasErrors()).isTrue();
+		assertThat(
+				validator.validate(jwt().claim("token_use", "access").claim("client_id", "other").build()).hasErrors())
+			.isTrue();
 		assertThat(validator.validate(jwt().audience(List.of("dashboard-client")).build()).hasErrors()).isTrue();
 	}
+
 }

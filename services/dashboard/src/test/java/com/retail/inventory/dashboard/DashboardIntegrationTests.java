@@ -2,7 +2,6 @@ package com.retail.inventory.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.retail.inventory.local.AwsEndpoints;
 import com.retail.inventory.local.DemoUsers;
 import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
@@ -29,7 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The dashboard against the emulated Cognito pool and Inventory table, over real HTTP. */
+/**
+ * The dashboard against the emulated Cognito pool and Inventory table, over real HTTP.
+ */
 @ExtendWith(LocalAwsExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardIntegrationTests {
@@ -57,8 +58,10 @@ class DashboardIntegrationTests {
 	}
 
 	private static void put(LocalAwsClients aws, LocalResources resources, String store, String item, String count) {
-		aws.dynamoDb().putItem(b -> b.tableName(resources.inventoryTable()).item(Map.of("Store",
-				AttributeValue.fromS(store), "Item", AttributeValue.fromS(item), "Count", AttributeValue.fromN(count))));
+		aws.dynamoDb()
+			.putItem(b -> b.tableName(resources.inventoryTable())
+				.item(Map.of("Store", AttributeValue.fromS(store), "Item", AttributeValue.fromS(item), "Count",
+						AttributeValue.fromN(count))));
 	}
 
 	private URI url(String path) {
@@ -103,7 +106,8 @@ class DashboardIntegrationTests {
 		HttpResponse<String> items = get(http, "/api/stores/Berlin/items", token(aws, resources, true));
 		JsonNode berlin = JSON.readTree(items.body());
 		assertThat(berlin).hasSize(3);
-		assertThat(berlin.findValuesAsString("item")).containsExactly("<script>alert(1)</script>", "Echo Dot", "Echo Plus");
+		assertThat(berlin.findValuesAsString("item")).containsExactly("<script>alert(1)</script>", "Echo Dot",
+				"Echo Plus");
 		assertThat(berlin.get(2).get("count").asLong()).isZero();
 		assertThat(berlin.get(2).get("outOfStock").asBoolean()).isTrue();
 
@@ -116,11 +120,13 @@ class DashboardIntegrationTests {
 
 		HttpResponse<String> anonymous = get(http, "/", null);
 		assertThat(anonymous.statusCode()).isEqualTo(302);
-		assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+		assertThat(anonymous.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 		assertThat(get(http, "/stores/Berlin", null).statusCode()).isEqualTo(302);
 
 		HttpResponse<String> wrong = login(http, DemoUsers.USERNAME, "wrong-password");
-		assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+		assertThat(wrong.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
 		assertThat(get(http, "/", null).statusCode()).isEqualTo(302);
 
 		HttpResponse<String> signedIn = login(http, DemoUsers.USERNAME, DemoUsers.PASSWORD);
@@ -152,4 +158,5 @@ class DashboardIntegrationTests {
 	private static String enc(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
+
 }

@@ -12,4 +12,5 @@ public class IngestApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(IngestApplication.class, args);
 	}
+
 }

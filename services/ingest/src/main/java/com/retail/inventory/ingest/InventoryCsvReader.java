@@ -14,12 +14,13 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams an inventory CSV file ({@code store,item,count} header, then one row per store item) into
- * events, one row at a time, so a file of any size is never held in memory.
+ * Streams an inventory CSV file ({@code store,item,count} header, then one row per store
+ * item) into events, one row at a time, so a file of any size is never held in memory.
  *
- * <p>A file that is not an inventory file (missing or wrong header, broken CSV) is rejected with
- * {@link UnreadableUploadException}. A row with a bad value is reported in the {@link ReadReport} and
- * skipped; every other row is emitted.
+ * <p>
+ * A file that is not an inventory file (missing or wrong header, broken CSV) is rejected
+ * with {@link UnreadableUploadException}. A row with a bad value is reported in the
+ * {@link ReadReport} and skipped; every other row is emitted.
  */
 final class InventoryCsvReader {
 
@@ -30,7 +31,10 @@ final class InventoryCsvReader {
 		.setIgnoreEmptyLines(true)
 		.get();
 
-	/** What happened to a file: how many rows became events and which rows were rejected and why. */
+	/**
+	 * What happened to a file: how many rows became events and which rows were rejected
+	 * and why.
+	 */
 	record ReadReport(long rowsEmitted, List<String> rejectedRows) {
 	}
 
@@ -40,7 +44,8 @@ final class InventoryCsvReader {
 		try (CSVParser parser = CSVParser.parse(reader, FORMAT)) {
 			var rows = parser.iterator();
 			if (!rows.hasNext()) {
-				throw new UnreadableUploadException("the file is empty; expected the header " + String.join(",", HEADER));
+				throw new UnreadableUploadException(
+						"the file is empty; expected the header " + String.join(",", HEADER));
 			}
 			checkHeader(rows.next());
 			long rowNumber = 0;
@@ -52,8 +57,8 @@ final class InventoryCsvReader {
 					rejected.add("row " + rowNumber + " (line " + parser.getCurrentLineNumber() + "): " + problem);
 					continue;
 				}
-				sink.accept(InventoryRecordEvent.of(row.get(0), row.get(1), Long.parseLong(row.get(2)), upload,
-						rowNumber));
+				sink.accept(
+						InventoryRecordEvent.of(row.get(0), row.get(1), Long.parseLong(row.get(2)), upload, rowNumber));
 				emitted++;
 			}
 		}
@@ -76,7 +81,9 @@ final class InventoryCsvReader {
 		}
 	}
 
-	/** @return why a data row cannot be used, or null when it is fine */
+	/**
+	 * @return why a data row cannot be used, or null when it is fine
+	 */
 	private static String problemWith(CSVRecord row) {
 		if (row.size() != HEADER.size()) {
 			return "expected 3 values (store,item,count), found " + row.size();
@@ -105,4 +112,5 @@ final class InventoryCsvReader {
 		}
 		return cause.getMessage();
 	}
+
 }

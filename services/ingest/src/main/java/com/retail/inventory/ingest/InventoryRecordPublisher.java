@@ -6,8 +6,9 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes row events to {@code inventory-records} through the Kinesis binder. The binding is synchronous:
- * {@link #publish} returns once Kinesis has accepted the record and throws when it has not.
+ * Writes row events to {@code inventory-records} through the Kinesis binder. The binding
+ * is synchronous: {@link #publish} returns once Kinesis has accepted the record and
+ * throws when it has not.
  */
 @Component
 class InventoryRecordPublisher {
@@ -31,4 +32,5 @@ class InventoryRecordPublisher {
 					+ " of " + event.upload().id());
 		}
 	}
+
 }

@@ -10,4 +10,5 @@ class UnreadableUploadException extends RuntimeException {
 	UnreadableUploadException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

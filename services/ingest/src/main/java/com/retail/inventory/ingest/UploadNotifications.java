@@ -12,9 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the uploads an S3 event notification announces.
  *
- * <p>Read as a JSON tree rather than with the SDK's {@code S3EventNotification}: that class rejects the whole
- * notification when {@code eventTime} lacks a zone offset, and the time is only carried through, never
- * interpreted, here.
+ * <p>
+ * Read as a JSON tree rather than with the SDK's {@code S3EventNotification}: that class
+ * rejects the whole notification when {@code eventTime} lacks a zone offset, and the time
+ * is only carried through, never interpreted, here.
  */
 final class UploadNotifications {
 
@@ -24,10 +25,12 @@ final class UploadNotifications {
 	}
 
 	/**
-	 * Every ObjectCreated record of the notification, in order (one notification may announce several
-	 * uploads). S3's {@code s3:TestEvent}, sent when notifications are configured, has no records and yields
-	 * an empty list. Keys are URL-decoded ({@code incoming%2Fa+b.csv} is {@code incoming/a b.csv}).
-	 * @throws IllegalArgumentException when the body is not an S3 event notification at all
+	 * Every ObjectCreated record of the notification, in order (one notification may
+	 * announce several uploads). S3's {@code s3:TestEvent}, sent when notifications are
+	 * configured, has no records and yields an empty list. Keys are URL-decoded
+	 * ({@code incoming%2Fa+b.csv} is {@code incoming/a b.csv}).
+	 * @throws IllegalArgumentException when the body is not an S3 event notification at
+	 * all
 	 */
 	static List<UploadRef> uploads(String body) {
 		JsonNode notification;
@@ -75,4 +78,5 @@ final class UploadNotifications {
 	private static String abbreviate(String body) {
 		return body.length() <= 200 ? body : body.substring(0, 200) + "...";
 	}
+
 }

@@ -1,7 +1,9 @@
 package com.retail.inventory.ingest;
 
 import com.retail.inventory.contracts.UploadRef;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +29,9 @@ class UploadProcessor {
 	}
 
 	/**
-	 * Publishes every valid row. A file that is not an inventory file is logged as rejected and not retried;
-	 * any other failure (S3 or Kinesis unavailable) propagates so the notification is delivered again.
+	 * Publishes every valid row. A file that is not an inventory file is logged as
+	 * rejected and not retried; any other failure (S3 or Kinesis unavailable) propagates
+	 * so the notification is delivered again.
 	 */
 	void process(UploadRef upload) {
 		// Read exactly the version that was announced, not whatever the key holds by now.
@@ -47,11 +50,13 @@ class UploadProcessor {
 			log.error("Upload {} rejected, nothing published: {}", upload.id(), ex.getMessage());
 		}
 		catch (NoSuchKeyException ex) {
-			// Deleted (or its version expired) before we got to it: there is nothing left to ingest.
+			// Deleted (or its version expired) before we got to it: there is nothing left
+			// to ingest.
 			log.warn("Upload {} no longer exists in S3; skipped", upload.id());
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException("Reading " + upload.id() + " failed", ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Reading " + upload.id() + " failed", ex);
 		}
 	}
+
 }

@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Upload through S3, notification through SQS, rows out on Kinesis: all on the real emulators. */
+/**
+ * Upload through S3, notification through SQS, rows out on Kinesis: all on the real
+ * emulators.
+ */
 @ExtendWith(LocalAwsExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class IngestIntegrationTests {
@@ -36,10 +39,12 @@ class IngestIntegrationTests {
 	@Test
 	void everyRowOfAnUploadBecomesAPlainJsonEventAndBadFilesDoNotBlockTheQueue(LocalAwsClients aws,
 			LocalResources resources) throws Exception {
-		aws.s3().putObject(b -> b.bucket(resources.bucket()).key("not-inventory.csv"),
-				RequestBody.fromString("hello,world\n1,2\n"));
-		aws.s3().putObject(b -> b.bucket(resources.bucket()).key("incoming/berlin store.csv"),
-				RequestBody.fromString("store,item,count\nBerlin,Echo Dot,12\nBerlin,Echo Plus,0\nBerlin,Echo Look,x\n"));
+		aws.s3()
+			.putObject(b -> b.bucket(resources.bucket()).key("not-inventory.csv"),
+					RequestBody.fromString("hello,world\n1,2\n"));
+		aws.s3()
+			.putObject(b -> b.bucket(resources.bucket()).key("incoming/berlin store.csv"), RequestBody
+				.fromString("store,item,count\nBerlin,Echo Dot,12\nBerlin,Echo Plus,0\nBerlin,Echo Look,x\n"));
 
 		List<JsonNode> events = new ArrayList<>();
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -54,12 +59,14 @@ class IngestIntegrationTests {
 		assertThat(first.get("count").asLong()).isEqualTo(12);
 		assertThat(first.get("rowNumber").asLong()).isEqualTo(1);
 		assertThat(first.get("upload").get("key").asString()).isEqualTo("incoming/berlin store.csv");
-		// The upload id names the exact object revision (version id where S3 sends one, else the eTag).
+		// The upload id names the exact object revision (version id where S3 sends one,
+		// else the eTag).
 		assertThat(first.get("upload").get("id").asString()).startsWith("inventory-uploads/incoming/berlin store.csv");
 		assertThat(first.get("upload").get("eTag").asString()).isNotBlank();
 		assertThat(events.get(1).get("count").asLong()).isZero();
 
-		// Both notifications were handled (the bad file reported, not retried): the queue drains fully.
+		// Both notifications were handled (the bad file reported, not retried): the queue
+		// drains fully.
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			var attributes = aws.sqs()
 				.getQueueAttributes(b -> b.queueUrl(resources.uploadQueueUrl())
@@ -72,16 +79,21 @@ class IngestIntegrationTests {
 		assertThat(readAll(aws, resources.recordsStream())).hasSize(2);
 	}
 
-	/** Every record's data must be a JSON document: no binder header framing in front of it. */
+	/**
+	 * Every record's data must be a JSON document: no binder header framing in front of
+	 * it.
+	 */
 	private static List<JsonNode> readAll(LocalAwsClients aws, String stream) {
 		List<JsonNode> out = new ArrayList<>();
 		for (Record record : KinesisStreamReader.readAll(aws.kinesis(), stream)) {
 			String data = record.data().asUtf8String();
 			assertThat(data).startsWith("{");
 			JsonNode event = JSON.readTree(data);
-			assertThat(record.partitionKey()).isEqualTo(event.get("store").asString() + "/" + event.get("item").asString());
+			assertThat(record.partitionKey())
+				.isEqualTo(event.get("store").asString() + "/" + event.get("item").asString());
 			out.add(event);
 		}
 		return out;
 	}
+
 }

@@ -18,4 +18,5 @@ class IngestPropertiesTests {
 	void withoutAReportsPrefixEverythingIsAnUpload() {
 		assertThat(new IngestProperties("q", "b", "").isInventoryUpload("reports/x.csv")).isTrue();
 	}
+
 }

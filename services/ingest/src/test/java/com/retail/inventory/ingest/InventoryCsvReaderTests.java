@@ -28,7 +28,8 @@ class InventoryCsvReaderTests {
 
 		assertThat(report.rowsEmitted()).isEqualTo(3);
 		assertThat(report.rejectedRows()).isEmpty();
-		assertThat(events).extracting(InventoryRecordEvent::item).containsExactly("Echo Dot", "Echo (2nd Gen)", "Echo Plus");
+		assertThat(events).extracting(InventoryRecordEvent::item)
+			.containsExactly("Echo Dot", "Echo (2nd Gen)", "Echo Plus");
 		assertThat(events).extracting(InventoryRecordEvent::count).containsExactly(12L, 19L, 0L);
 		assertThat(events).extracting(InventoryRecordEvent::rowNumber).containsExactly(1L, 2L, 3L);
 		assertThat(events.get(0).upload()).isEqualTo(upload);
@@ -59,20 +60,22 @@ class InventoryCsvReaderTests {
 
 	@Test
 	void rejectsAFileWithTheWrongHeader() {
-		assertThatThrownBy(() -> read("shop,product,qty\nBerlin,Echo,1\n")).isInstanceOf(UnreadableUploadException.class)
+		assertThatThrownBy(() -> read("shop,product,qty\nBerlin,Echo,1\n"))
+			.isInstanceOf(UnreadableUploadException.class)
 			.hasMessageContaining("expected store,item,count");
 		assertThat(events).isEmpty();
 	}
 
 	@Test
 	void rejectsAnEmptyFile() {
-		assertThatThrownBy(() -> read("")).isInstanceOf(UnreadableUploadException.class)
-			.hasMessageContaining("empty");
+		assertThatThrownBy(() -> read("")).isInstanceOf(UnreadableUploadException.class).hasMessageContaining("empty");
 	}
 
 	@Test
 	void rejectsBrokenCsv() {
-		assertThatThrownBy(() -> read("store,item,count\nBerlin,\"Echo,3\n")).isInstanceOf(UnreadableUploadException.class)
+		assertThatThrownBy(() -> read("store,item,count\nBerlin,\"Echo,3\n"))
+			.isInstanceOf(UnreadableUploadException.class)
 			.hasMessageContaining("not valid CSV");
 	}
+
 }

@@ -12,7 +12,8 @@ class UploadNotificationsTests {
 				{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1","eventTime":"2026-11-21T10:00:00.000Z",
 				 "eventName":"%s","s3":{"s3SchemaVersion":"1.0","bucket":{"name":"inventory-uploads","arn":"arn:aws:s3:::inventory-uploads"},
 				 "object":{"key":"%s","size":141,"eTag":"abc123","versionId":%s,"sequencer":"0055AED6DCD90281E5"}}}
-				""".formatted(eventName, key, versionId == null ? "null" : "\"" + versionId + "\"");
+				"""
+			.formatted(eventName, key, versionId == null ? "null" : "\"" + versionId + "\"");
 	}
 
 	@Test
@@ -45,4 +46,5 @@ class UploadNotificationsTests {
 		assertThatThrownBy(() -> UploadNotifications.uploads("hello")).isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("Not an S3 event notification");
 	}
+
 }

@@ -12,9 +12,9 @@ import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
- * The binder consumer: one call per batch of Kinesis records. It returns only after every valid row is in
- * the table; if it throws, the binder does not checkpoint and the batch is read again (rows are idempotent
- * puts, so a replay writes the same values).
+ * The binder consumer: one call per batch of Kinesis records. It returns only after every
+ * valid row is in the table; if it throws, the binder does not checkpoint and the batch
+ * is read again (rows are idempotent puts, so a replay writes the same values).
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryLoader {
@@ -37,4 +37,5 @@ class InventoryLoader {
 					message.getPayload().size(), requests);
 		};
 	}
+
 }

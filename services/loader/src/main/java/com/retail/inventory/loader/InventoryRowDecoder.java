@@ -10,8 +10,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Decodes one Kinesis record into an event. A record that is not a valid event is logged and skipped:
- * retrying it could never succeed and would stall its whole shard.
+ * Decodes one Kinesis record into an event. A record that is not a valid event is logged
+ * and skipped: retrying it could never succeed and would stall its whole shard.
  */
 final class InventoryRowDecoder {
 
@@ -54,4 +54,5 @@ final class InventoryRowDecoder {
 		String text = new String(data, StandardCharsets.UTF_8);
 		return text.length() <= 300 ? text : text.substring(0, 300) + "...";
 	}
+
 }

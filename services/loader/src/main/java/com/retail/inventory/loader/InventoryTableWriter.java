@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,9 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Writes events into the Inventory table with BatchWriteItem, 25 items per request, re-sending
- * UnprocessedItems (with backoff) until DynamoDB has taken every item. Returns only when all are durable;
- * throws otherwise, so the caller does not checkpoint.
+ * Writes events into the Inventory table with BatchWriteItem, 25 items per request,
+ * re-sending UnprocessedItems (with backoff) until DynamoDB has taken every item. Returns
+ * only when all are durable; throws otherwise, so the caller does not checkpoint.
  */
 @Component
 class InventoryTableWriter {
@@ -38,10 +39,12 @@ class InventoryTableWriter {
 	private static final int MAX_ATTEMPTS = 10;
 
 	private final DynamoDbClient dynamoDb;
+
 	private final String table;
+
 	private final Clock clock;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	InventoryTableWriter(DynamoDbClient dynamoDb, LoaderProperties properties) {
 		this(dynamoDb, properties.table(), Clock.systemUTC());
 	}
@@ -52,14 +55,17 @@ class InventoryTableWriter {
 		this.clock = clock;
 	}
 
-	/** @return the number of BatchWriteItem requests sent */
+	/**
+	 * @return the number of BatchWriteItem requests sent
+	 */
 	int write(List<InventoryRecordEvent> events) {
 		int requests = 0;
 		String now = clock.instant().toString();
 		for (int from = 0; from < events.size(); from += MAX_BATCH) {
 			List<WriteRequest> chunk = new ArrayList<>();
 			for (InventoryRecordEvent event : events.subList(from, Math.min(events.size(), from + MAX_BATCH))) {
-				chunk.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(event, now)).build()).build());
+				chunk.add(
+						WriteRequest.builder().putRequest(PutRequest.builder().item(item(event, now)).build()).build());
 			}
 			requests += writeFully(chunk);
 		}
@@ -102,4 +108,5 @@ class InventoryTableWriter {
 			throw new IllegalStateException("Interrupted while retrying a batch write", ex);
 		}
 	}
+
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collapses a batch to one event per store item, keeping the last in stream order. One item's events share
- * a partition key, hence a shard, so stream order is the order ingest published them. Needed because a
- * BatchWriteItem request may not name the same key twice, and it saves a write per repeated row.
+ * Collapses a batch to one event per store item, keeping the last in stream order. One
+ * item's events share a partition key, hence a shard, so stream order is the order ingest
+ * published them. Needed because a BatchWriteItem request may not name the same key
+ * twice, and it saves a write per repeated row.
  */
 final class LatestRowPerItem {
 
@@ -25,4 +26,5 @@ final class LatestRowPerItem {
 		}
 		return List.copyOf(latest.values());
 	}
+
 }

@@ -12,4 +12,5 @@ public class LoaderApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(LoaderApplication.class, args);
 	}
+
 }

@@ -30,4 +30,5 @@ class InventoryRowDecoderTests {
 		assertThat(decoder.decode(bytes("""
 				{"store":"Berlin","item":"Echo","count":-3,"upload":{"id":"x"}}"""))).isEmpty();
 	}
+
 }

@@ -26,4 +26,5 @@ class LatestRowPerItemTests {
 		var b = InventoryRecordEvent.of("Karachi", "Echo", 5, UPLOAD, 1);
 		assertThat(LatestRowPerItem.of(List.of(a, b))).containsExactly(a, b);
 	}
+
 }

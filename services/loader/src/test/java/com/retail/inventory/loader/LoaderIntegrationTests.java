@@ -22,7 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
-/** Rows from Kinesis into the Inventory table on the real emulators, including a table outage. */
+/**
+ * Rows from Kinesis into the Inventory table on the real emulators, including a table
+ * outage.
+ */
 @ExtendWith(LocalAwsExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class LoaderIntegrationTests {
@@ -41,21 +44,34 @@ class LoaderIntegrationTests {
 
 		List<String> events = List.of(event("Berlin", "Echo Dot", 12, 1), event("Berlin", "Echo Plus", 3, 2),
 				"this is not an event", event("Pusan", "Echo Show", 0, 1), event("Berlin", "Echo Plus", 0, 3));
-		aws.kinesis().putRecords(b -> b.streamName(resources.recordsStream()).records(events.stream()
-			.map(e -> PutRecordsRequestEntry.builder().partitionKey("p").data(SdkBytes.fromUtf8String(e)).build())
-			.toList()));
+		aws.kinesis()
+			.putRecords(b -> b.streamName(resources.recordsStream())
+				.records(events.stream()
+					.map(e -> PutRecordsRequestEntry.builder()
+						.partitionKey("p")
+						.data(SdkBytes.fromUtf8String(e))
+						.build())
+					.toList()));
 
 		await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> true);
-		aws.dynamoDb().createTable(b -> b.tableName(resources.inventoryTable())
-			.keySchema(KeySchemaElement.builder().attributeName("Store").keyType(KeyType.HASH).build(),
-					KeySchemaElement.builder().attributeName("Item").keyType(KeyType.RANGE).build())
-			.attributeDefinitions(
-					AttributeDefinition.builder().attributeName("Store").attributeType(ScalarAttributeType.S).build(),
-					AttributeDefinition.builder().attributeName("Item").attributeType(ScalarAttributeType.S).build())
-			.billingMode(BillingMode.PAY_PER_REQUEST));
+		aws.dynamoDb()
+			.createTable(b -> b.tableName(resources.inventoryTable())
+				.keySchema(KeySchemaElement.builder().attributeName("Store").keyType(KeyType.HASH).build(),
+						KeySchemaElement.builder().attributeName("Item").keyType(KeyType.RANGE).build())
+				.attributeDefinitions(
+						AttributeDefinition.builder()
+							.attributeName("Store")
+							.attributeType(ScalarAttributeType.S)
+							.build(),
+						AttributeDefinition.builder()
+							.attributeName("Item")
+							.attributeType(ScalarAttributeType.S)
+							.build())
+				.billingMode(BillingMode.PAY_PER_REQUEST));
 
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(counts(aws, resources))
-			.isEqualTo(Map.of("Berlin/Echo Dot", "12", "Berlin/Echo Plus", "0", "Pusan/Echo Show", "0")));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(counts(aws, resources))
+				.isEqualTo(Map.of("Berlin/Echo Dot", "12", "Berlin/Echo Plus", "0", "Pusan/Echo Show", "0")));
 
 		Map<String, AttributeValue> row = aws.dynamoDb()
 			.getItem(b -> b.tableName(resources.inventoryTable())
@@ -73,4 +89,5 @@ class LoaderIntegrationTests {
 			.stream()
 			.collect(Collectors.toMap(i -> i.get("Store").s() + "/" + i.get("Item").s(), i -> i.get("Count").n()));
 	}
+
 }

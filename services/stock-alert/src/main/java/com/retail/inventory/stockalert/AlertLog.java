@@ -8,8 +8,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Remembers which changes were alerted, in DynamoDB, so a retried batch, a restart or a replay of the
- * stream does not send the same alert again. Entries expire through the table's TTL attribute.
+ * Remembers which changes were alerted, in DynamoDB, so a retried batch, a restart or a
+ * replay of the stream does not send the same alert again. Entries expire through the
+ * table's TTL attribute.
  */
 @Component
 class AlertLog {
@@ -18,7 +19,9 @@ class AlertLog {
 	static final String EXPIRES_AT = "ExpiresAt";
 
 	private final DynamoDbClient dynamoDb;
+
 	private final StockAlertProperties properties;
+
 	private final Clock clock;
 
 	@Autowired
@@ -33,9 +36,11 @@ class AlertLog {
 	}
 
 	boolean wasSent(StockAlert alert) {
-		return dynamoDb.getItem(b -> b.tableName(properties.alertLogTable())
-			.key(Map.of(ALERT_ID, AttributeValue.fromS(alert.id())))
-			.consistentRead(true)).hasItem();
+		return dynamoDb
+			.getItem(b -> b.tableName(properties.alertLogTable())
+				.key(Map.of(ALERT_ID, AttributeValue.fromS(alert.id())))
+				.consistentRead(true))
+			.hasItem();
 	}
 
 	void recordSent(StockAlert alert) {
@@ -45,4 +50,5 @@ class AlertLog {
 					AttributeValue.fromN(Long.toString(expiresAt)), "Store", AttributeValue.fromS(alert.store()),
 					"Item", AttributeValue.fromS(alert.item()), "Type", AttributeValue.fromS(alert.type()))));
 	}
+
 }

@@ -6,9 +6,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /**
- * Publishes an alert to the SNS topic: a human-readable message plus exactly the attributes subscribers filter
- * on ({@code store}, {@code item}, {@code count}, {@code type}). The SDK client rather than Spring's SnsTemplate,
- * which would add Spring's own message headers (id, timestamp, contentType) as attributes.
+ * Publishes an alert to the SNS topic: a human-readable message plus exactly the
+ * attributes subscribers filter on ({@code store}, {@code item}, {@code count},
+ * {@code type}). The SDK client rather than Spring's SnsTemplate, which would add
+ * Spring's own message headers (id, timestamp, contentType) as attributes.
  */
 @Component
 class AlertPublisher {
@@ -27,11 +28,15 @@ class AlertPublisher {
 			.subject(StockAlert.SUBJECT)
 			.message(alert.message())
 			.messageAttributes(Map.of("store", text(alert.store()), "item", text(alert.item()), "count",
-					MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(alert.count())).build(),
+					MessageAttributeValue.builder()
+						.dataType("Number")
+						.stringValue(Long.toString(alert.count()))
+						.build(),
 					"type", text(alert.type()))));
 	}
 
 	private static MessageAttributeValue text(String value) {
 		return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
 	}
+
 }

@@ -9,7 +9,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Decodes a Kinesis Data Streams for DynamoDB record; one that is not such a record is logged and skipped. */
+/**
+ * Decodes a Kinesis Data Streams for DynamoDB record; one that is not such a record is
+ * logged and skipped.
+ */
 final class ChangeRecordDecoder {
 
 	private static final Logger log = LoggerFactory.getLogger(ChangeRecordDecoder.class);
@@ -37,4 +40,5 @@ final class ChangeRecordDecoder {
 		String text = new String(data, StandardCharsets.UTF_8);
 		return text.length() <= 300 ? text : text.substring(0, 300) + "...";
 	}
+
 }

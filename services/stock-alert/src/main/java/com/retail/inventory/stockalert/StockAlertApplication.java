@@ -12,4 +12,5 @@ public class StockAlertApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(StockAlertApplication.class, args);
 	}
+
 }

@@ -10,10 +10,11 @@ import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
- * The binder consumer: one call per batch of change records. For each out-of-stock change: skip it if the
- * alert log has it, else publish, then record it. Only when the whole batch is done does the binder
- * checkpoint; a failure re-reads the batch and the log keeps already-sent alerts from repeating. (A crash
- * between publish and record can still repeat one alert: at-least-once, never lost.)
+ * The binder consumer: one call per batch of change records. For each out-of-stock
+ * change: skip it if the alert log has it, else publish, then record it. Only when the
+ * whole batch is done does the binder checkpoint; a failure re-reads the batch and the
+ * log keeps already-sent alerts from repeating. (A crash between publish and record can
+ * still repeat one alert: at-least-once, never lost.)
  */
 @Configuration(proxyBeanMethods = false)
 class StockAlertConsumer {
@@ -40,4 +41,5 @@ class StockAlertConsumer {
 			}
 		};
 	}
+
 }

@@ -9,8 +9,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param topicArn ARN of the SNS topic alerts are published to (NoStock)
  * @param alertLogTable DynamoDB table remembering which changes were already alerted
- * @param alertLogRetention how long an alerted change is remembered; longer than the stream's retention,
- *     so a replay of the whole stream cannot alert twice
+ * @param alertLogRetention how long an alerted change is remembered; longer than the
+ * stream's retention, so a replay of the whole stream cannot alert twice
  */
 @Validated
 @ConfigurationProperties("inventory.stock-alert")

@@ -1,14 +1,17 @@
 package com.retail.inventory.stockalert;
 
 import com.retail.inventory.contracts.InventoryChangeRecord;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Decides whether a table change deserves an alert. Plain Java: no AWS in here.
  *
- * <p>Out of stock: the item's count is now 0 and was above 0 or unknown before (a new item, or one without a
- * count). An item that was already at 0 does not alert again, so re-uploading a file changes nothing.
+ * <p>
+ * Out of stock: the item's count is now 0 and was above 0 or unknown before (a new item,
+ * or one without a count). An item that was already at 0 does not alert again, so
+ * re-uploading a file changes nothing.
  */
 public final class StockRules {
 
@@ -44,7 +47,7 @@ public final class StockRules {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(new java.math.BigDecimal(n).longValueExact());
+			return Optional.of(new BigDecimal(n).longValueExact());
 		}
 		catch (ArithmeticException | NumberFormatException ex) {
 			return Optional.empty();
@@ -55,4 +58,5 @@ public final class StockRules {
 		Map<String, Object> value = image.get(attribute);
 		return value != null && value.get("S") instanceof String s ? Optional.of(s) : Optional.empty();
 	}
+
 }

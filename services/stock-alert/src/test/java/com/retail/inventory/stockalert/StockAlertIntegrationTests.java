@@ -19,7 +19,10 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import tools.jackson.databind.JsonNode;
 
-/** Change records on Kinesis in, SNS alerts out (observed through an SQS queue subscribed to the topic). */
+/**
+ * Change records on Kinesis in, SNS alerts out (observed through an SQS queue subscribed
+ * to the topic).
+ */
 @ExtendWith(LocalAwsExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class StockAlertIntegrationTests {
@@ -31,7 +34,8 @@ class StockAlertIntegrationTests {
 
 	private static String change(String eventId, String store, String item, String oldCount, String newCount) {
 		String old = oldCount == null ? "" : """
-				,"OldImage":{"Store":{"S":"%s"},"Item":{"S":"%s"},"Count":{"N":"%s"}}""".formatted(store, item, oldCount);
+				,"OldImage":{"Store":{"S":"%s"},"Item":{"S":"%s"},"Count":{"N":"%s"}}""".formatted(store, item,
+				oldCount);
 		return """
 				{"awsRegion":"us-east-1","eventID":"%s","eventName":"%s","recordFormat":"application/json",
 				 "tableName":"Inventory","eventSource":"aws:dynamodb","dynamodb":{"ApproximateCreationDateTime":1763720130000,
@@ -44,11 +48,18 @@ class StockAlertIntegrationTests {
 	void alertsOncePerOutOfStockChangeEvenWhenTheChangeIsDeliveredTwice(LocalAwsClients aws, LocalResources resources) {
 		List<String> changes = List.of(change("e1", "Berlin", "Echo Plus", "4", "0"),
 				change("e2", "Berlin", "Echo Dot", "3", "2"), change("e3", "Pusan", "Echo Show", null, "0"),
-				change("e4", "Pusan", "Echo Show", "0", "0"), "garbage",
-				change("e1", "Berlin", "Echo Plus", "4", "0")); // at-least-once: a duplicate delivery
-		aws.kinesis().putRecords(b -> b.streamName(resources.changesStream()).records(changes.stream()
-			.map(c -> PutRecordsRequestEntry.builder().partitionKey("k").data(SdkBytes.fromUtf8String(c)).build())
-			.toList()));
+				change("e4", "Pusan", "Echo Show", "0", "0"), "garbage", change("e1", "Berlin", "Echo Plus", "4", "0")); // at-least-once:
+																															// a
+																															// duplicate
+																															// delivery
+		aws.kinesis()
+			.putRecords(b -> b.streamName(resources.changesStream())
+				.records(changes.stream()
+					.map(c -> PutRecordsRequestEntry.builder()
+						.partitionKey("k")
+						.data(SdkBytes.fromUtf8String(c))
+						.build())
+					.toList()));
 
 		List<JsonNode> alerts = new ArrayList<>();
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -76,11 +87,15 @@ class StockAlertIntegrationTests {
 	private static List<JsonNode> receive(LocalAwsClients aws, LocalResources resources) {
 		List<JsonNode> out = new ArrayList<>();
 		for (var message : aws.sqs()
-			.receiveMessage(b -> b.queueUrl(resources.alertsObserverQueueUrl()).maxNumberOfMessages(10).waitTimeSeconds(1))
+			.receiveMessage(
+					b -> b.queueUrl(resources.alertsObserverQueueUrl()).maxNumberOfMessages(10).waitTimeSeconds(1))
 			.messages()) {
 			out.add(SnsEnvelope.parse(message.body()));
-			aws.sqs().deleteMessage(b -> b.queueUrl(resources.alertsObserverQueueUrl()).receiptHandle(message.receiptHandle()));
+			aws.sqs()
+				.deleteMessage(
+						b -> b.queueUrl(resources.alertsObserverQueueUrl()).receiptHandle(message.receiptHandle()));
 		}
 		return out;
 	}
+
 }

@@ -23,7 +23,8 @@ class StockRulesTests {
 
 	private static InventoryChangeRecord change(String event, Map<String, Map<String, Object>> oldImage,
 			Map<String, Map<String, Object>> newImage) {
-		var keys = Map.<String, Map<String, Object>>of("Store", Map.of("S", "Berlin"), "Item", Map.of("S", "Echo Plus"));
+		var keys = Map.<String, Map<String, Object>>of("Store", Map.of("S", "Berlin"), "Item",
+				Map.of("S", "Echo Plus"));
 		return new InventoryChangeRecord("us-east-1", "evt-1", event, null, "application/json", "Inventory",
 				new InventoryChangeRecord.Change(1L, keys, newImage, oldImage, 10), "aws:dynamodb");
 	}
@@ -62,4 +63,5 @@ class StockRulesTests {
 	void removalDoesNotAlert() {
 		assertThat(rules.evaluate(change("REMOVE", image("5"), null))).isEmpty();
 	}
+
 }
