@@ -3,7 +3,9 @@ package com.retail.inventory.contracts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Typed view of {@code inventory-resources.properties}, the one source of resource names
@@ -33,7 +35,24 @@ public final class InventoryResources {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		for (String name : properties.stringPropertyNames()) {
+			if (!name.startsWith(PREFIX)) {
+				throw new IllegalStateException(FILE + " has a key outside " + PREFIX + ": " + name);
+			}
+		}
 		return new InventoryResources(properties);
+	}
+
+	/**
+	 * Every entry, keyed without the {@code inventory.resources.} prefix: the keys of the
+	 * Helm chart's {@code resources} map.
+	 */
+	public Map<String, String> entries() {
+		Map<String, String> entries = new TreeMap<>();
+		for (String name : properties.stringPropertyNames()) {
+			entries.put(name.substring(PREFIX.length()), properties.getProperty(name));
+		}
+		return entries;
 	}
 
 	public String get(String name) {
@@ -72,24 +91,8 @@ public final class InventoryResources {
 		return get("inventory-table");
 	}
 
-	public String inventoryTableHashKey() {
-		return get("inventory-table-hash-key");
-	}
-
-	public String inventoryTableRangeKey() {
-		return get("inventory-table-range-key");
-	}
-
 	public String alertLogTable() {
 		return get("alert-log-table");
-	}
-
-	public String alertLogTableHashKey() {
-		return get("alert-log-table-hash-key");
-	}
-
-	public String alertLogTableTtlAttribute() {
-		return get("alert-log-table-ttl-attribute");
 	}
 
 	public String noStockTopic() {
@@ -142,18 +145,6 @@ public final class InventoryResources {
 
 	public int streamRetentionHours() {
 		return Integer.parseInt(get("stream-retention-hours"));
-	}
-
-	public String binderCheckpointTableHashKey() {
-		return get("binder-checkpoint-table-hash-key");
-	}
-
-	public String binderLockTableHashKey() {
-		return get("binder-lock-table-hash-key");
-	}
-
-	public String binderLockTableTtlAttribute() {
-		return get("binder-lock-table-ttl-attribute");
 	}
 
 	public String headOfficeGroup() {

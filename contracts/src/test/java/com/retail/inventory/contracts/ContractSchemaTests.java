@@ -2,8 +2,7 @@ package com.retail.inventory.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -12,14 +11,25 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Java records and the JSON Schemas describe the same payloads: serialized records
- * validate.
+ * The Java records and the JSON Schemas describe the same payloads: records serialised
+ * the way the services serialise them (Jackson 3, default settings) validate against the
+ * schemas, and schema-valid JSON, including fields added later, reads back into the
+ * records the way the consumers read it.
  */
 class ContractSchemaTests {
 
-	private final ObjectMapper mapper = new ObjectMapper();
+	/** As ingest and the local change bridge write: Jackson 3 with its defaults. */
+	private final JsonMapper writer = JsonMapper.builder().build();
+
+	/** As the loader and stock-alert read: unknown fields ignored. */
+	private final JsonMapper reader = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
 
 	private JsonSchema schema(String name) throws Exception {
 		try (InputStream in = getClass().getResourceAsStream("/schemas/" + name)) {
@@ -27,16 +37,23 @@ class ContractSchemaTests {
 		}
 	}
 
+	private Set<ValidationMessage> validate(String schema, Object payload) throws Exception {
+		return schema(schema).validate(this.writer.writeValueAsString(payload), InputFormat.JSON);
+	}
+
 	@Test
 	void inventoryRecordEventMatchesItsSchema() throws Exception {
 		UploadRef upload = UploadRef.of("inventory-uploads", "incoming/berlin.csv", null,
 				"9b2cf535f27731c974343645a3985328", "0055AED6DCD90281E5", "2026-11-21T10:15:30.000Z");
-		JsonNode json = mapper.valueToTree(InventoryRecordEvent.of("Berlin", "Echo Dot", 12, upload, 3));
+		InventoryRecordEvent event = InventoryRecordEvent.of("Berlin", "Echo Dot", 12, upload, 3);
 
-		assertThat(schema("inventory-record.schema.json").validate(json)).isEmpty();
-		assertThat(json.get("upload").get("id").asText())
+		assertThat(validate("inventory-record.schema.json", event)).isEmpty();
+		JsonNode json = this.writer.valueToTree(event);
+		assertThat(json.get("upload").get("id").asString())
 			.isEqualTo("inventory-uploads/incoming/berlin.csv#9b2cf535f27731c974343645a3985328");
-		assertThat(json.has("versionId")).isFalse();
+		// An unversioned bucket's upload has no versionId at all, not "versionId": null
+		// (the schema says string).
+		assertThat(json.get("upload").has("versionId")).isFalse();
 	}
 
 	@Test
@@ -48,23 +65,43 @@ class ContractSchemaTests {
 	@Test
 	void negativeCountIsRejectedBySchema() throws Exception {
 		UploadRef upload = UploadRef.of("b", "k.csv", null, "e", null, null);
-		JsonNode json = mapper.valueToTree(InventoryRecordEvent.of("Berlin", "Echo", -1, upload, 1));
-		Set<ValidationMessage> errors = schema("inventory-record.schema.json").validate(json);
-		assertThat(errors).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("count"));
+		Set<ValidationMessage> errors = validate("inventory-record.schema.json",
+				InventoryRecordEvent.of("Berlin", "Echo", -1, upload, 1));
+		assertThat(errors).extracting(ValidationMessage::getMessage).anyMatch((m) -> m.contains("count"));
+	}
+
+	@Test
+	void schemaValidRecordEventWithFieldsAddedLaterReadsBack() throws Exception {
+		String json = """
+				{"schemaVersion":1,"store":"Berlin","item":"Echo Dot","count":12,"rowNumber":3,"addedLater":true,
+				 "upload":{"id":"b/k#e","bucket":"b","key":"k","eTag":"e","addedLater":1}}""";
+		assertThat(schema("inventory-record.schema.json").validate(json, InputFormat.JSON)).isEmpty();
+
+		InventoryRecordEvent event = this.reader.readValue(json, InventoryRecordEvent.class);
+		assertThat(event).isEqualTo(InventoryRecordEvent.of("Berlin", "Echo Dot", 12,
+				new UploadRef("b/k#e", "b", "k", null, "e", null, null), 3));
 	}
 
 	@Test
 	void inventoryChangeRecordMatchesItsSchema() throws Exception {
-		var change = new InventoryChangeRecord.Change(1763720130000L,
-				Map.of("Store", Map.of("S", "Berlin"), "Item", Map.of("S", "Echo")),
-				Map.of("Store", Map.of("S", "Berlin"), "Item", Map.of("S", "Echo"), "Count", Map.of("N", "0")),
-				Map.of("Store", Map.of("S", "Berlin"), "Item", Map.of("S", "Echo"), "Count", Map.of("N", "4")), 80);
-		var record = new InventoryChangeRecord("us-east-1", "e-1", InventoryChangeRecord.MODIFY, null,
+		Map<String, Map<String, Object>> keys = Map.of(InventoryTable.STORE, Map.of("S", "Berlin"), InventoryTable.ITEM,
+				Map.of("S", "Echo"));
+		var change = new InventoryChangeRecord.Change(1763720130000L, keys,
+				Map.of(InventoryTable.STORE, Map.of("S", "Berlin"), InventoryTable.ITEM, Map.of("S", "Echo"),
+						InventoryTable.COUNT, Map.of("N", "0")),
+				null, 80);
+		var insert = new InventoryChangeRecord("us-east-1", "e-1", InventoryChangeRecord.INSERT, null,
 				"application/json", "Inventory", change, "aws:dynamodb");
-		JsonNode json = mapper.valueToTree(record);
 
-		assertThat(schema("inventory-change.schema.json").validate(json)).isEmpty();
-		assertThat(json.get("dynamodb").get("NewImage").get("Count").get("N").asText()).isEqualTo("0");
+		// An INSERT has no OldImage at all (the schema has no null for it), as AWS writes
+		// it.
+		assertThat(validate("inventory-change.schema.json", insert)).isEmpty();
+		JsonNode json = this.writer.valueToTree(insert);
+		assertThat(json.get("dynamodb").has("OldImage")).isFalse();
+		assertThat(json.get("dynamodb").get("NewImage").get(InventoryTable.COUNT).get("N").asString()).isEqualTo("0");
+		assertThat(json.get("dynamodb").get("ApproximateCreationDateTime").asLong()).isEqualTo(1763720130000L);
+		assertThat(this.reader.readValue(this.writer.writeValueAsString(insert), InventoryChangeRecord.class))
+			.isEqualTo(insert);
 	}
 
 	@Test
@@ -73,6 +110,8 @@ class ContractSchemaTests {
 		assertThat(names.inventoryTable()).isEqualTo("Inventory");
 		assertThat(names.recordsStream()).isEqualTo("inventory-records");
 		assertThat(names.uploadEventsMaxReceives()).isPositive();
+		assertThat(names.entries()).containsEntry("records-stream", "inventory-records")
+			.doesNotContainKey("inventory.resources.records-stream");
 	}
 
 }

@@ -3,6 +3,7 @@ package com.retail.inventory.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.retail.inventory.contracts.InventoryTable;
 import com.retail.inventory.local.DemoUsers;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalPlatform;
@@ -196,19 +197,20 @@ class PipelineEndToEndTests {
 			.scanPaginator(b -> b.tableName(platform.resources().inventoryTable()))
 			.items()
 			.stream()
-			.collect(Collectors.toMap(i -> i.get("Store").s() + "/" + i.get("Item").s(), i -> i.get("Count").n(),
-					(a, b) -> a, TreeMap::new));
+			.collect(Collectors.toMap(i -> i.get(InventoryTable.STORE).s() + "/" + i.get(InventoryTable.ITEM).s(),
+					i -> i.get(InventoryTable.COUNT).n(), (a, b) -> a, TreeMap::new));
 	}
 
 	private static Map<String, String> updatedAt(String store) {
 		return platform.aws()
 			.dynamoDb()
 			.query(b -> b.tableName(platform.resources().inventoryTable())
-				.keyConditionExpression("Store = :s")
+				.keyConditionExpression("#s = :s")
+				.expressionAttributeNames(Map.of("#s", InventoryTable.STORE))
 				.expressionAttributeValues(Map.of(":s", AttributeValue.fromS(store))))
 			.items()
 			.stream()
-			.collect(Collectors.toMap(i -> i.get("Item").s(), i -> i.get("UpdatedAt").s()));
+			.collect(Collectors.toMap(i -> i.get(InventoryTable.ITEM).s(), i -> i.get(InventoryTable.UPDATED_AT).s()));
 	}
 
 	private static List<JsonNode> receiveAlerts() {

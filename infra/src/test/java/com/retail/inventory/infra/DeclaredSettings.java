@@ -4,6 +4,9 @@ import static com.retail.inventory.infra.TemplateResources.list;
 import static com.retail.inventory.infra.TemplateResources.map;
 import static com.retail.inventory.infra.TemplateResources.properties;
 
+import com.retail.inventory.contracts.AlertLogTable;
+import com.retail.inventory.contracts.BinderTableAttributes;
+import com.retail.inventory.contracts.InventoryTable;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +17,11 @@ import java.util.stream.Collectors;
 
 /**
  * Reads back, from a synthesized data template alone, the value of every key of
- * {@code inventory-resources.properties} except {@link #SERVICE_ONLY_KEYS}: the names,
- * key schema and settings as AWS will create them. Resources are found by what they are
- * (a queue with a redrive policy, a table with a range key), never by the expected name,
- * so a wrong name shows as a wrong value rather than as a missing resource.
+ * {@code inventory-resources.properties} except {@link #SERVICE_ONLY_KEYS}, and the key
+ * schema of every table ({@link #CONTRACT_KEY_SCHEMA}): the names, key schema and
+ * settings as AWS will create them. Resources are found by what they are (a queue with a
+ * redrive policy, a table with a range key), never by the expected name, so a wrong name
+ * shows as a wrong value rather than as a missing resource.
  */
 final class DeclaredSettings {
 
@@ -28,6 +32,17 @@ final class DeclaredSettings {
 	 * expires every object after the same period.
 	 */
 	static final Set<String> SERVICE_ONLY_KEYS = Set.of("uploads-reports-prefix");
+
+	/**
+	 * The key schema the contract classes define (attribute names are code, not settings
+	 * of the shared file), under the keys this class reads the template's key schema
+	 * into.
+	 */
+	static final Map<String, String> CONTRACT_KEY_SCHEMA = Map.of("inventory-table-hash-key", InventoryTable.STORE,
+			"inventory-table-range-key", InventoryTable.ITEM, "alert-log-table-hash-key", AlertLogTable.ALERT_ID,
+			"alert-log-table-ttl-attribute", AlertLogTable.EXPIRES_AT, "binder-checkpoint-table-hash-key",
+			BinderTableAttributes.CHECKPOINT, "binder-lock-table-hash-key", BinderTableAttributes.LOCK,
+			"binder-lock-table-ttl-attribute", BinderTableAttributes.LOCK_EXPIRES_AT);
 
 	private final TemplateResources template;
 

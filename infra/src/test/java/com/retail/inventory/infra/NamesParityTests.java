@@ -2,6 +2,7 @@ package com.retail.inventory.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.infra.SynthesizedApp.Variant;
 import io.awspring.cloud.dynamodb.DynamoDbLockRepository;
@@ -12,11 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * One source of names: what the synthesized data template declares (names, key schema,
- * stream and queue settings, groups) is exactly {@code inventory-resources.properties},
- * which the services and the local provisioning read too. A key added to the file fails
- * this test until the CDK app declares it (or it is listed in
- * {@link DeclaredSettings#SERVICE_ONLY_KEYS}, a setting only the services apply).
+ * One source of names: what the synthesized data template declares (names, stream and
+ * queue settings, groups) is exactly {@code inventory-resources.properties}, which the
+ * services and the local provisioning read too, and its tables have the key schema of the
+ * contract classes. A key added to the file fails this test until the CDK app declares it
+ * (or it is listed in {@link DeclaredSettings#SERVICE_ONLY_KEYS}, a setting only the
+ * services apply).
  */
 class NamesParityTests {
 
@@ -69,10 +71,10 @@ class NamesParityTests {
 
 	@Test
 	void binderTablesHaveTheKeySchemaTheBinderLibraryUses() {
-		InventoryResources names = InventoryResources.load();
-		assertThat(names.binderCheckpointTableHashKey()).isEqualTo(DynamoDbMetadataStore.KEY);
-		assertThat(names.binderLockTableHashKey()).isEqualTo(DynamoDbLockRepository.KEY_ATTR);
-		assertThat(names.binderLockTableTtlAttribute()).isEqualTo(DynamoDbLockRepository.TTL_ATTR);
+		assertThat(BinderTableAttributes.CHECKPOINT).isEqualTo(DynamoDbMetadataStore.KEY);
+		assertThat(BinderTableAttributes.CHECKPOINT_SEQUENCE).isEqualTo(DynamoDbMetadataStore.VALUE);
+		assertThat(BinderTableAttributes.LOCK).isEqualTo(DynamoDbLockRepository.KEY_ATTR);
+		assertThat(BinderTableAttributes.LOCK_EXPIRES_AT).isEqualTo(DynamoDbLockRepository.TTL_ATTR);
 	}
 
 	@Test
@@ -89,8 +91,11 @@ class NamesParityTests {
 		assertThat(List.copyOf(OutputKeys.RESOURCE_NAME_KEYS)).doesNotHaveDuplicates();
 	}
 
+	/** The shared file's settings plus the key schema of the contract classes. */
 	private static Map<String, String> sharedFile() {
-		return new LinkedHashMap<>(SharedResourceFile.entries());
+		Map<String, String> expected = new LinkedHashMap<>(InventoryResources.load().entries());
+		expected.putAll(DeclaredSettings.CONTRACT_KEY_SCHEMA);
+		return expected;
 	}
 
 }

@@ -46,6 +46,7 @@ public final class Emulators implements AutoCloseable {
 				kinesisPort == 0 ? freePort() : kinesisPort);
 		try {
 			Files.createDirectories(logDir);
+			MotoVersion.check(root);
 			emulators.startMoto(logDir);
 			emulators.startKinesisMock(root, logDir);
 			emulators.awaitUp("moto_server", emulators.motoEndpoint().resolve("/moto-api/"));

@@ -1,6 +1,9 @@
 package com.retail.inventory.local;
 
+import com.retail.inventory.contracts.AlertLogTable;
+import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.InventoryTable;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -66,13 +69,13 @@ public final class LocalProvisioner {
 		createStream(names.changesStream(), names.changesStreamShards());
 
 		String tableStreamArn = createInventoryTable();
-		createTable(names.alertLogTable(), names.alertLogTableHashKey(), names.alertLogTableTtlAttribute());
+		createTable(names.alertLogTable(), AlertLogTable.ALERT_ID, AlertLogTable.EXPIRES_AT);
 		// The binder's own tables, pre-created so nothing is created at runtime with
 		// unknown settings.
-		createTable(names.loaderCheckpointTable(), names.binderCheckpointTableHashKey(), null);
-		createTable(names.loaderLockTable(), names.binderLockTableHashKey(), names.binderLockTableTtlAttribute());
-		createTable(names.stockAlertCheckpointTable(), names.binderCheckpointTableHashKey(), null);
-		createTable(names.stockAlertLockTable(), names.binderLockTableHashKey(), names.binderLockTableTtlAttribute());
+		createTable(names.loaderCheckpointTable(), BinderTableAttributes.CHECKPOINT, null);
+		createTable(names.loaderLockTable(), BinderTableAttributes.LOCK, BinderTableAttributes.LOCK_EXPIRES_AT);
+		createTable(names.stockAlertCheckpointTable(), BinderTableAttributes.CHECKPOINT, null);
+		createTable(names.stockAlertLockTable(), BinderTableAttributes.LOCK, BinderTableAttributes.LOCK_EXPIRES_AT);
 
 		String topicArn = aws.sns().createTopic(b -> b.name(names.noStockTopic())).topicArn();
 		String observerUrl = createQueue(ALERTS_OBSERVER_QUEUE, Map.of());
@@ -154,10 +157,8 @@ public final class LocalProvisioner {
 	private String createInventoryTable() {
 		return aws.dynamoDb()
 			.createTable(b -> b.tableName(names.inventoryTable())
-				.keySchema(key(names.inventoryTableHashKey(), KeyType.HASH),
-						key(names.inventoryTableRangeKey(), KeyType.RANGE))
-				.attributeDefinitions(stringAttribute(names.inventoryTableHashKey()),
-						stringAttribute(names.inventoryTableRangeKey()))
+				.keySchema(key(InventoryTable.STORE, KeyType.HASH), key(InventoryTable.ITEM, KeyType.RANGE))
+				.attributeDefinitions(stringAttribute(InventoryTable.STORE), stringAttribute(InventoryTable.ITEM))
 				.billingMode(BillingMode.PAY_PER_REQUEST)
 				// In AWS the table streams to Kinesis directly; locally
 				// ChangeStreamBridge reads this stream.

@@ -2,6 +2,7 @@ package com.retail.inventory.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.retail.inventory.contracts.InventoryTable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,15 @@ class ChangeRecordMapperTests {
 	private final ChangeRecordMapper mapper = new ChangeRecordMapper("eu-west-1", "Inventory");
 
 	private static Map<String, AttributeValue> item(String count) {
-		return Map.of("Store", AttributeValue.fromS("Pusan"), "Item", AttributeValue.fromS("Echo Show"), "Count",
-				AttributeValue.fromN(count));
+		return Map.of(InventoryTable.STORE, AttributeValue.fromS("Pusan"), InventoryTable.ITEM,
+				AttributeValue.fromS("Echo Show"), InventoryTable.COUNT, AttributeValue.fromN(count));
 	}
 
 	private static Record record(OperationType type, Map<String, AttributeValue> oldImage,
 			Map<String, AttributeValue> newImage) {
 		StreamRecord.Builder change = StreamRecord.builder()
-			.keys(Map.of("Store", AttributeValue.fromS("Pusan"), "Item", AttributeValue.fromS("Echo Show")))
+			.keys(Map.of(InventoryTable.STORE, AttributeValue.fromS("Pusan"), InventoryTable.ITEM,
+					AttributeValue.fromS("Echo Show")))
 			.approximateCreationDateTime(Instant.ofEpochSecond(1_700_000_000L))
 			.sizeBytes(42L);
 		if (oldImage != null) {
@@ -42,8 +44,8 @@ class ChangeRecordMapperTests {
 		assertThat(mapped.eventID()).isEqualTo("id-1");
 		assertThat(mapped.eventName()).isEqualTo("MODIFY");
 		assertThat(mapped.dynamodb().approximateCreationDateTime()).isEqualTo(1_700_000_000_000L);
-		assertThat(mapped.dynamodb().oldImage().get("Count")).isEqualTo(Map.of("N", "5"));
-		assertThat(mapped.dynamodb().newImage().get("Count")).isEqualTo(Map.of("N", "0"));
+		assertThat(mapped.dynamodb().oldImage().get(InventoryTable.COUNT)).isEqualTo(Map.of("N", "5"));
+		assertThat(mapped.dynamodb().newImage().get(InventoryTable.COUNT)).isEqualTo(Map.of("N", "0"));
 		assertThat(mapped.dynamodb().sizeBytes()).isEqualTo(42L);
 	}
 

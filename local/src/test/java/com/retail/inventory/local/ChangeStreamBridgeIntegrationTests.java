@@ -2,6 +2,7 @@ package com.retail.inventory.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.retail.inventory.contracts.InventoryTable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,9 @@ class ChangeStreamBridgeIntegrationTests {
 		assertThat(records.get(0).get("tableName").asString()).isEqualTo("Inventory");
 		JsonNode modify = records.get(1).get("dynamodb");
 		assertThat(records.get(1).get("eventName").asString()).isEqualTo("MODIFY");
-		assertThat(modify.get("Keys").get("Store").get("S").asString()).isEqualTo("Berlin");
-		assertThat(modify.get("OldImage").get("Count").get("N").asString()).isEqualTo("4");
-		assertThat(modify.get("NewImage").get("Count").get("N").asString()).isEqualTo("0");
+		assertThat(modify.get("Keys").get(InventoryTable.STORE).get("S").asString()).isEqualTo("Berlin");
+		assertThat(modify.get("OldImage").get(InventoryTable.COUNT).get("N").asString()).isEqualTo("4");
+		assertThat(modify.get("NewImage").get(InventoryTable.COUNT).get("N").asString()).isEqualTo("0");
 		// Kinesis Data Streams for DynamoDB reports milliseconds, DynamoDB Streams
 		// seconds.
 		assertThat(modify.get("ApproximateCreationDateTime").asLong()).isGreaterThan(1_600_000_000_000L);
@@ -55,8 +56,8 @@ class ChangeStreamBridgeIntegrationTests {
 	private static void put(LocalAwsClients aws, LocalResources resources, String store, String item, String count) {
 		aws.dynamoDb()
 			.putItem(b -> b.tableName(resources.inventoryTable())
-				.item(Map.of("Store", AttributeValue.fromS(store), "Item", AttributeValue.fromS(item), "Count",
-						AttributeValue.fromN(count))));
+				.item(Map.of(InventoryTable.STORE, AttributeValue.fromS(store), InventoryTable.ITEM,
+						AttributeValue.fromS(item), InventoryTable.COUNT, AttributeValue.fromN(count))));
 	}
 
 	static List<JsonNode> readAll(LocalAwsClients aws, String stream) {

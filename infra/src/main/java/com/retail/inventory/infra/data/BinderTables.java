@@ -1,6 +1,6 @@
 package com.retail.inventory.infra.data;
 
-import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.BinderTableAttributes;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.Table;
@@ -25,12 +25,11 @@ public final class BinderTables extends Construct {
 
 	private final Table locks;
 
-	public BinderTables(Construct scope, String id, InventoryResources names, String checkpointTableName,
-			String lockTableName) {
+	public BinderTables(Construct scope, String id, String checkpointTableName, String lockTableName) {
 		super(scope, id);
 		this.checkpoints = Table.Builder.create(this, "Checkpoints")
 			.tableName(checkpointTableName)
-			.partitionKey(InventoryTables.stringAttribute(names.binderCheckpointTableHashKey()))
+			.partitionKey(InventoryTables.stringAttribute(BinderTableAttributes.CHECKPOINT))
 			.billingMode(BillingMode.PAY_PER_REQUEST)
 			.encryption(TableEncryption.AWS_MANAGED)
 			// Losing checkpoints means re-reading up to 24 h of records; recovery is
@@ -41,8 +40,8 @@ public final class BinderTables extends Construct {
 			.build();
 		this.locks = Table.Builder.create(this, "Locks")
 			.tableName(lockTableName)
-			.partitionKey(InventoryTables.stringAttribute(names.binderLockTableHashKey()))
-			.timeToLiveAttribute(names.binderLockTableTtlAttribute())
+			.partitionKey(InventoryTables.stringAttribute(BinderTableAttributes.LOCK))
+			.timeToLiveAttribute(BinderTableAttributes.LOCK_EXPIRES_AT)
 			.billingMode(BillingMode.PAY_PER_REQUEST)
 			.encryption(TableEncryption.AWS_MANAGED)
 			.pointInTimeRecoverySpecification(InventoryTables.pointInTimeRecovery())

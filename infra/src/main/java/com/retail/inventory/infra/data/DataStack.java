@@ -40,9 +40,9 @@ public final class DataStack extends Stack {
 		this.uploads = new UploadIngestion(this, "Uploads", names, UploadsBucketName.of(names, settings));
 		this.streams = new InventoryStreams(this, "Streams", names, settings.streamCapacity());
 		this.tables = new InventoryTables(this, "Tables", names, streams.changes());
-		this.loaderBinder = new BinderTables(this, "LoaderBinder", names, names.loaderCheckpointTable(),
+		this.loaderBinder = new BinderTables(this, "LoaderBinder", names.loaderCheckpointTable(),
 				names.loaderLockTable());
-		this.stockAlertBinder = new BinderTables(this, "StockAlertBinder", names, names.stockAlertCheckpointTable(),
+		this.stockAlertBinder = new BinderTables(this, "StockAlertBinder", names.stockAlertCheckpointTable(),
 				names.stockAlertLockTable());
 		this.alerts = new NoStockAlerts(this, "NoStock", names, settings.alertEmails(), settings.alertSmsNumbers());
 		this.users = new DashboardUserPool(this, "Users", names, settings.mfa());

@@ -1,6 +1,8 @@
 package com.retail.inventory.infra.data;
 
+import com.retail.inventory.contracts.AlertLogTable;
 import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.InventoryTable;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -33,8 +35,8 @@ public final class InventoryTables extends Construct {
 		// has no schema for it.
 		this.inventory = Table.Builder.create(this, "Inventory")
 			.tableName(names.inventoryTable())
-			.partitionKey(stringAttribute(names.inventoryTableHashKey()))
-			.sortKey(stringAttribute(names.inventoryTableRangeKey()))
+			.partitionKey(stringAttribute(InventoryTable.STORE))
+			.sortKey(stringAttribute(InventoryTable.ITEM))
 			.billingMode(BillingMode.PAY_PER_REQUEST)
 			.encryption(TableEncryption.AWS_MANAGED)
 			.pointInTimeRecoverySpecification(pointInTimeRecovery())
@@ -47,8 +49,8 @@ public final class InventoryTables extends Construct {
 
 		this.alertLog = Table.Builder.create(this, "AlertLog")
 			.tableName(names.alertLogTable())
-			.partitionKey(stringAttribute(names.alertLogTableHashKey()))
-			.timeToLiveAttribute(names.alertLogTableTtlAttribute())
+			.partitionKey(stringAttribute(AlertLogTable.ALERT_ID))
+			.timeToLiveAttribute(AlertLogTable.EXPIRES_AT)
 			.billingMode(BillingMode.PAY_PER_REQUEST)
 			.encryption(TableEncryption.AWS_MANAGED)
 			.pointInTimeRecoverySpecification(pointInTimeRecovery())

@@ -1,5 +1,6 @@
 package com.retail.inventory.infra.values;
 
+import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.infra.Component;
 import com.retail.inventory.infra.OutputKeys;
 import java.util.ArrayList;
@@ -35,8 +36,8 @@ public final class HelmValues {
 
 	/**
 	 * @param outputs the deployed stacks' outputs
-	 * @param sharedFile {@link com.retail.inventory.infra.SharedResourceFile#entries()}:
-	 * the settings deployed with the stacks (run from the checkout that was deployed)
+	 * @param sharedFile {@link InventoryResources#entries()}: the settings deployed with
+	 * the stacks (run from the checkout that was deployed)
 	 * @throws IllegalArgumentException naming every output that is missing
 	 */
 	public static Map<String, Object> from(Map<String, String> outputs, Map<String, String> sharedFile) {

@@ -1,7 +1,7 @@
 package com.retail.inventory.infra.values;
 
+import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.infra.InventoryStacks;
-import com.retail.inventory.infra.SharedResourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +40,8 @@ public final class WriteHelmValues {
 				outputs.add(StackOutputs.parseDescribeStacks(Files.readString(file)));
 			}
 		}
-		String yaml = HelmValues.toYaml(HelmValues.from(StackOutputs.merge(outputs), SharedResourceFile.entries()));
+		String yaml = HelmValues
+			.toYaml(HelmValues.from(StackOutputs.merge(outputs), InventoryResources.load().entries()));
 		if (arguments.out.equals("-")) {
 			System.out.print(yaml);
 		}

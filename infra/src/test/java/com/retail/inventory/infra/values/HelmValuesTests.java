@@ -3,9 +3,9 @@ package com.retail.inventory.infra.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.infra.Component;
 import com.retail.inventory.infra.OutputKeys;
-import com.retail.inventory.infra.SharedResourceFile;
 import com.retail.inventory.infra.SynthesizedApp;
 import com.retail.inventory.infra.SynthesizedApp.Variant;
 import com.retail.inventory.infra.TemplateResources;
@@ -39,7 +39,7 @@ class HelmValuesTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void valuesHaveTheShapeTheChartReads() throws IOException {
-		String yaml = HelmValues.toYaml(HelmValues.from(sampleOutputs(), SharedResourceFile.entries()));
+		String yaml = HelmValues.toYaml(HelmValues.from(sampleOutputs(), InventoryResources.load().entries()));
 		Map<String, Object> values = new Yaml().load(yaml);
 
 		assertThat(values).containsOnlyKeys("global", "components", "resources", "cognito");
@@ -54,14 +54,13 @@ class HelmValuesTests {
 
 		Map<String, Object> resources = (Map<String, Object>) values.get("resources");
 		assertThat(resources).as("every key of the shared file, as the chart requires")
-			.containsOnlyKeys(SharedResourceFile.entries().keySet());
+			.containsOnlyKeys(InventoryResources.load().entries().keySet());
 		assertThat(resources.get("uploads-bucket")).isEqualTo("inventory-uploads-123456789012-eu-west-1");
 		assertThat(resources.get("inventory-table")).isEqualTo("Inventory");
 		assertThat(resources.get("loader-lock-table")).isEqualTo("InventoryLoaderLocks");
 		assertThat(resources.get("no-stock-topic")).as("publishers get the ARN")
 			.isEqualTo("arn:aws:sns:eu-west-1:123456789012:NoStock");
-		assertThat(resources.get("inventory-table-hash-key")).as("settings come from the shared file")
-			.isEqualTo("Store");
+		assertThat(resources.get("stream-retention-hours")).as("settings come from the shared file").isEqualTo(24);
 		assertThat(resources.get("upload-events-max-receives")).as("numbers stay numbers").isEqualTo(5);
 		assertThat(yaml).startsWith("# Generated from");
 	}
@@ -71,7 +70,7 @@ class HelmValuesTests {
 		Map<String, String> outputs = new HashMap<>(sampleOutputs());
 		outputs.remove("LoaderRoleArn");
 		outputs.remove("UserPoolId");
-		assertThatThrownBy(() -> HelmValues.from(outputs, SharedResourceFile.entries()))
+		assertThatThrownBy(() -> HelmValues.from(outputs, InventoryResources.load().entries()))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("LoaderRoleArn")
 			.hasMessageContaining("UserPoolId");
@@ -84,7 +83,7 @@ class HelmValuesTests {
 		for (Map<String, Object> template : List.of(app.dataJson(), app.clusterJson())) {
 			new TemplateResources(template).outputs().keySet().forEach(key -> fakeDeployed.put(key, "value-of-" + key));
 		}
-		Map<String, Object> values = HelmValues.from(fakeDeployed, SharedResourceFile.entries());
+		Map<String, Object> values = HelmValues.from(fakeDeployed, InventoryResources.load().entries());
 		assertThat(values).containsKeys("global", "components", "resources", "cognito");
 		for (Component component : Component.values()) {
 			assertThat(fakeDeployed).containsKey(OutputKeys.roleArn(component));

@@ -1,5 +1,8 @@
 package com.retail.inventory.dashboard;
 
+import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.StockState;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +12,7 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads the Inventory table (key Store + Item, attribute Count). */
+/** Reads the Inventory table ({@link InventoryTable}). */
 @Component
 class InventoryRepository {
 
@@ -32,12 +35,12 @@ class InventoryRepository {
 		dynamoDb
 			.scanPaginator(b -> b.tableName(table)
 				.projectionExpression("#s, #c")
-				.expressionAttributeNames(Map.of("#s", "Store", "#c", "Count")))
+				.expressionAttributeNames(Map.of("#s", InventoryTable.STORE, "#c", InventoryTable.COUNT)))
 			.items()
 			.forEach(item -> {
-				int[] counts = stores.computeIfAbsent(item.get("Store").s(), s -> new int[2]);
+				int[] counts = stores.computeIfAbsent(item.get(InventoryTable.STORE).s(), s -> new int[2]);
 				counts[0]++;
-				if (count(item) == 0) {
+				if (StockState.of(count(item)) == StockState.OUT_OF_STOCK) {
 					counts[1]++;
 				}
 			});
@@ -55,18 +58,21 @@ class InventoryRepository {
 		dynamoDb
 			.queryPaginator(b -> b.tableName(table)
 				.keyConditionExpression("#s = :store")
-				.expressionAttributeNames(Map.of("#s", "Store"))
+				.expressionAttributeNames(Map.of("#s", InventoryTable.STORE))
 				.expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store))))
 			.items()
-			.forEach(item -> items.add(
-					StockLevel.of(item.get("Item").s(), count(item), text(item, "UpdatedAt"), text(item, "UploadId"))));
+			.forEach(item -> items.add(StockLevel.of(item.get(InventoryTable.ITEM).s(), count(item),
+					text(item, InventoryTable.UPDATED_AT), text(item, InventoryTable.UPLOAD_ID))));
 		items.sort(Comparator.comparing(StockLevel::item));
 		return items;
 	}
 
-	private static long count(Map<String, AttributeValue> item) {
-		AttributeValue count = item.get("Count");
-		return count == null || count.n() == null ? 0 : Long.parseLong(count.n());
+	/**
+	 * @return the item's count, or null when it has none (see {@link StockState#UNKNOWN})
+	 */
+	private static Long count(Map<String, AttributeValue> item) {
+		AttributeValue count = item.get(InventoryTable.COUNT);
+		return (count == null || count.n() == null) ? null : new BigDecimal(count.n()).longValue();
 	}
 
 	private static String text(Map<String, AttributeValue> item, String name) {

@@ -1,17 +1,20 @@
 package com.retail.inventory.dashboard;
 
+import com.retail.inventory.contracts.StockState;
+
 /**
  * One item of one store.
  *
  * @param item item name
- * @param count units in stock
- * @param outOfStock whether the count is 0
+ * @param count units in stock; null when the item has no count
+ * @param outOfStock whether the item is out of stock ({@link StockState#OUT_OF_STOCK})
  * @param updatedAt when the loader last wrote it (ISO-8601), if known
  * @param uploadId the upload it came from, if known
  */
-public record StockLevel(String item, long count, boolean outOfStock, String updatedAt, String uploadId) {
+public record StockLevel(String item, Long count, boolean outOfStock, String updatedAt, String uploadId) {
 
-	public static StockLevel of(String item, long count, String updatedAt, String uploadId) {
-		return new StockLevel(item, count, count == 0, updatedAt, uploadId);
+	public static StockLevel of(String item, Long count, String updatedAt, String uploadId) {
+		return new StockLevel(item, count, StockState.of(count) == StockState.OUT_OF_STOCK, updatedAt, uploadId);
 	}
+
 }

@@ -2,6 +2,7 @@ package com.retail.inventory.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.retail.inventory.contracts.InventoryTable;
 import com.retail.inventory.local.DemoUsers;
 import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,13 +57,18 @@ class DashboardIntegrationTests {
 		put(aws, resources, "Berlin", "Echo Plus", "0");
 		put(aws, resources, "Berlin", "<script>alert(1)</script>", "3");
 		put(aws, resources, "Pusan", "Echo Show", "0");
+		// An item without a count (not written by the loader) is neither in nor out of
+		// stock.
+		put(aws, resources, "Pusan", "Echo Look", null);
 	}
 
 	private static void put(LocalAwsClients aws, LocalResources resources, String store, String item, String count) {
-		aws.dynamoDb()
-			.putItem(b -> b.tableName(resources.inventoryTable())
-				.item(Map.of("Store", AttributeValue.fromS(store), "Item", AttributeValue.fromS(item), "Count",
-						AttributeValue.fromN(count))));
+		Map<String, AttributeValue> attributes = new HashMap<>(Map.of(InventoryTable.STORE, AttributeValue.fromS(store),
+				InventoryTable.ITEM, AttributeValue.fromS(item)));
+		if (count != null) {
+			attributes.put(InventoryTable.COUNT, AttributeValue.fromN(count));
+		}
+		aws.dynamoDb().putItem(b -> b.tableName(resources.inventoryTable()).item(attributes));
 	}
 
 	private URI url(String path) {
@@ -101,6 +108,9 @@ class DashboardIntegrationTests {
 			assertThat(body.get(0).get("store").asString()).isEqualTo("Berlin");
 			assertThat(body.get(0).get("items").asInt()).isEqualTo(3);
 			assertThat(body.get(0).get("outOfStock").asInt()).isEqualTo(1);
+			assertThat(body.get(1).get("store").asString()).isEqualTo("Pusan");
+			assertThat(body.get(1).get("items").asInt()).isEqualTo(2);
+			assertThat(body.get(1).get("outOfStock").asInt()).isEqualTo(1);
 		}
 
 		HttpResponse<String> items = get(http, "/api/stores/Berlin/items", token(aws, resources, true));
@@ -110,6 +120,11 @@ class DashboardIntegrationTests {
 				"Echo Plus");
 		assertThat(berlin.get(2).get("count").asLong()).isZero();
 		assertThat(berlin.get(2).get("outOfStock").asBoolean()).isTrue();
+
+		JsonNode pusan = JSON.readTree(get(http, "/api/stores/Pusan/items", token(aws, resources, true)).body());
+		assertThat(pusan.get(0).get("item").asString()).isEqualTo("Echo Look");
+		assertThat(pusan.get(0).get("count").isNull()).isTrue();
+		assertThat(pusan.get(0).get("outOfStock").asBoolean()).isFalse();
 
 		assertThat(get(http, "/api/stores/Nowhere/items", token(aws, resources, true)).statusCode()).isEqualTo(404);
 	}

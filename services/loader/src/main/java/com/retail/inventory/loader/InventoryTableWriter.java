@@ -1,12 +1,14 @@
 package com.retail.inventory.loader;
 
 import com.retail.inventory.contracts.InventoryRecordEvent;
+import com.retail.inventory.contracts.InventoryTable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,16 +29,9 @@ class InventoryTableWriter {
 
 	static final int MAX_BATCH = 25;
 
-	static final String STORE = "Store";
-	static final String ITEM = "Item";
-	static final String COUNT = "Count";
-	static final String UPLOAD_ID = "UploadId";
-	static final String ROW_NUMBER = "RowNumber";
-	static final String UPDATED_AT = "UpdatedAt";
+	static final int MAX_ATTEMPTS = 10;
 
 	private static final Logger log = LoggerFactory.getLogger(InventoryTableWriter.class);
-
-	private static final int MAX_ATTEMPTS = 10;
 
 	private final DynamoDbClient dynamoDb;
 
@@ -44,15 +39,18 @@ class InventoryTableWriter {
 
 	private final Clock clock;
 
+	private final Consumer<Duration> pause;
+
 	@Autowired
 	InventoryTableWriter(DynamoDbClient dynamoDb, LoaderProperties properties) {
-		this(dynamoDb, properties.table(), Clock.systemUTC());
+		this(dynamoDb, properties.table(), Clock.systemUTC(), InventoryTableWriter::sleep);
 	}
 
-	InventoryTableWriter(DynamoDbClient dynamoDb, String table, Clock clock) {
+	InventoryTableWriter(DynamoDbClient dynamoDb, String table, Clock clock, Consumer<Duration> pause) {
 		this.dynamoDb = dynamoDb;
 		this.table = table;
 		this.clock = clock;
+		this.pause = pause;
 	}
 
 	/**
@@ -82,20 +80,22 @@ class InventoryTableWriter {
 			}
 			pending = response.unprocessedItems();
 			int left = pending.values().stream().mapToInt(List::size).sum();
-			log.warn("DynamoDB left {} of {} items unprocessed (attempt {}); retrying", left, chunk.size(), attempt);
-			sleep(Duration.ofMillis(Math.min(5_000, 50L << attempt)));
+			log.warn("DynamoDB left {} of {} items unprocessed (attempt {})", left, chunk.size(), attempt);
+			if (attempt < MAX_ATTEMPTS) {
+				this.pause.accept(Duration.ofMillis(Math.min(5_000, 50L << attempt)));
+			}
 		}
 		throw new IllegalStateException("DynamoDB did not accept all items after " + MAX_ATTEMPTS + " attempts");
 	}
 
 	static Map<String, AttributeValue> item(InventoryRecordEvent event, String updatedAt) {
 		Map<String, AttributeValue> item = new LinkedHashMap<>();
-		item.put(STORE, AttributeValue.fromS(event.store()));
-		item.put(ITEM, AttributeValue.fromS(event.item()));
-		item.put(COUNT, AttributeValue.fromN(Long.toString(event.count())));
-		item.put(UPLOAD_ID, AttributeValue.fromS(event.upload().id()));
-		item.put(ROW_NUMBER, AttributeValue.fromN(Long.toString(event.rowNumber())));
-		item.put(UPDATED_AT, AttributeValue.fromS(updatedAt));
+		item.put(InventoryTable.STORE, AttributeValue.fromS(event.store()));
+		item.put(InventoryTable.ITEM, AttributeValue.fromS(event.item()));
+		item.put(InventoryTable.COUNT, AttributeValue.fromN(Long.toString(event.count())));
+		item.put(InventoryTable.UPLOAD_ID, AttributeValue.fromS(event.upload().id()));
+		item.put(InventoryTable.ROW_NUMBER, AttributeValue.fromN(Long.toString(event.rowNumber())));
+		item.put(InventoryTable.UPDATED_AT, AttributeValue.fromS(updatedAt));
 		return item;
 	}
 

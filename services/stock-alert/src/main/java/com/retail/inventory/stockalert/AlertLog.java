@@ -1,5 +1,6 @@
 package com.retail.inventory.stockalert;
 
+import com.retail.inventory.contracts.AlertLogTable;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,9 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Component
 class AlertLog {
-
-	static final String ALERT_ID = "AlertId";
-	static final String EXPIRES_AT = "ExpiresAt";
 
 	private final DynamoDbClient dynamoDb;
 
@@ -38,7 +36,7 @@ class AlertLog {
 	boolean wasSent(StockAlert alert) {
 		return dynamoDb
 			.getItem(b -> b.tableName(properties.alertLogTable())
-				.key(Map.of(ALERT_ID, AttributeValue.fromS(alert.id())))
+				.key(Map.of(AlertLogTable.ALERT_ID, AttributeValue.fromS(alert.id())))
 				.consistentRead(true))
 			.hasItem();
 	}
@@ -46,9 +44,10 @@ class AlertLog {
 	void recordSent(StockAlert alert) {
 		long expiresAt = clock.instant().plus(properties.alertLogRetention()).getEpochSecond();
 		dynamoDb.putItem(b -> b.tableName(properties.alertLogTable())
-			.item(Map.of(ALERT_ID, AttributeValue.fromS(alert.id()), EXPIRES_AT,
-					AttributeValue.fromN(Long.toString(expiresAt)), "Store", AttributeValue.fromS(alert.store()),
-					"Item", AttributeValue.fromS(alert.item()), "Type", AttributeValue.fromS(alert.type()))));
+			.item(Map.of(AlertLogTable.ALERT_ID, AttributeValue.fromS(alert.id()), AlertLogTable.EXPIRES_AT,
+					AttributeValue.fromN(Long.toString(expiresAt)), AlertLogTable.STORE,
+					AttributeValue.fromS(alert.store()), AlertLogTable.ITEM, AttributeValue.fromS(alert.item()),
+					AlertLogTable.TYPE, AttributeValue.fromS(alert.type()))));
 	}
 
 }

@@ -1,7 +1,7 @@
 package com.retail.inventory.stockalert;
 
 import com.retail.inventory.contracts.InventoryChangeRecord;
-import java.nio.charset.StandardCharsets;
+import com.retail.inventory.contracts.PayloadPreview;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,18 +27,13 @@ final class ChangeRecordDecoder {
 			if (record.eventID() != null && record.dynamodb() != null) {
 				return Optional.of(record);
 			}
-			log.error("Skipping change record without eventID or dynamodb section: {}", text(data));
+			log.error("Skipping change record without eventID or dynamodb section: {}", PayloadPreview.of(data));
 		}
 		catch (JacksonException ex) {
 			log.error("Skipping change record that is not JSON of the contract ({}): {}", ex.getOriginalMessage(),
-					text(data));
+					PayloadPreview.of(data));
 		}
 		return Optional.empty();
-	}
-
-	private static String text(byte[] data) {
-		String text = new String(data, StandardCharsets.UTF_8);
-		return text.length() <= 300 ? text : text.substring(0, 300) + "...";
 	}
 
 }

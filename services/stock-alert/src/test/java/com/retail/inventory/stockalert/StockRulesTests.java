@@ -3,7 +3,6 @@ package com.retail.inventory.stockalert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.retail.inventory.contracts.InventoryChangeRecord;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,21 +11,14 @@ class StockRulesTests {
 	private final StockRules rules = new StockRules();
 
 	private static Map<String, Map<String, Object>> image(String count) {
-		Map<String, Map<String, Object>> image = new LinkedHashMap<>();
-		image.put("Store", Map.of("S", "Berlin"));
-		image.put("Item", Map.of("S", "Echo Plus"));
-		if (count != null) {
-			image.put("Count", Map.of("N", count));
-		}
-		return image;
+		return ChangeRecords.image("Berlin", "Echo Plus", count);
 	}
 
 	private static InventoryChangeRecord change(String event, Map<String, Map<String, Object>> oldImage,
 			Map<String, Map<String, Object>> newImage) {
-		var keys = Map.<String, Map<String, Object>>of("Store", Map.of("S", "Berlin"), "Item",
-				Map.of("S", "Echo Plus"));
-		return new InventoryChangeRecord("us-east-1", "evt-1", event, null, "application/json", "Inventory",
-				new InventoryChangeRecord.Change(1L, keys, newImage, oldImage, 10), "aws:dynamodb");
+		InventoryChangeRecord change = ChangeRecords.change("evt-1", oldImage, newImage);
+		assertThat(change.eventName()).isEqualTo(event);
+		return change;
 	}
 
 	@Test

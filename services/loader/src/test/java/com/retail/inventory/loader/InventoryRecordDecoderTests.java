@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class InventoryRowDecoderTests {
+class InventoryRecordDecoderTests {
 
-	private final InventoryRowDecoder decoder = new InventoryRowDecoder();
+	private final InventoryRecordDecoder decoder = new InventoryRecordDecoder();
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);

@@ -1,7 +1,7 @@
 package com.retail.inventory.loader;
 
 import com.retail.inventory.contracts.InventoryRecordEvent;
-import java.nio.charset.StandardCharsets;
+import com.retail.inventory.contracts.PayloadPreview;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Decodes one Kinesis record into an event. A record that is not a valid event is logged
  * and skipped: retrying it could never succeed and would stall its whole shard.
  */
-final class InventoryRowDecoder {
+final class InventoryRecordDecoder {
 
-	private static final Logger log = LoggerFactory.getLogger(InventoryRowDecoder.class);
+	private static final Logger log = LoggerFactory.getLogger(InventoryRecordDecoder.class);
 
 	private final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -28,11 +28,11 @@ final class InventoryRowDecoder {
 			if (problem == null) {
 				return Optional.of(event);
 			}
-			log.error("Skipping inventory record that breaks the contract ({}): {}", problem, text(data));
+			log.error("Skipping inventory record that breaks the contract ({}): {}", problem, PayloadPreview.of(data));
 		}
 		catch (JacksonException ex) {
 			log.error("Skipping inventory record that is not JSON of the contract ({}): {}", ex.getOriginalMessage(),
-					text(data));
+					PayloadPreview.of(data));
 		}
 		return Optional.empty();
 	}
@@ -48,11 +48,6 @@ final class InventoryRowDecoder {
 			return "upload id is required";
 		}
 		return null;
-	}
-
-	private static String text(byte[] data) {
-		String text = new String(data, StandardCharsets.UTF_8);
-		return text.length() <= 300 ? text : text.substring(0, 300) + "...";
 	}
 
 }

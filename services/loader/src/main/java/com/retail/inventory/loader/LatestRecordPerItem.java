@@ -12,9 +12,9 @@ import java.util.Map;
  * published them. Needed because a BatchWriteItem request may not name the same key
  * twice, and it saves a write per repeated row.
  */
-final class LatestRowPerItem {
+final class LatestRecordPerItem {
 
-	private LatestRowPerItem() {
+	private LatestRecordPerItem() {
 	}
 
 	static List<InventoryRecordEvent> of(Collection<InventoryRecordEvent> events) {

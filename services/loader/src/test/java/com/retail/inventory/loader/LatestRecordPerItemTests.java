@@ -7,7 +7,7 @@ import com.retail.inventory.contracts.UploadRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class LatestRowPerItemTests {
+class LatestRecordPerItemTests {
 
 	private static final UploadRef UPLOAD = UploadRef.of("b", "k.csv", null, "e", null, null);
 
@@ -17,14 +17,14 @@ class LatestRowPerItemTests {
 		var other = InventoryRecordEvent.of("Pusan", "Echo", 7, UPLOAD, 1);
 		var later = InventoryRecordEvent.of("Berlin", "Echo", 0, UPLOAD, 9);
 
-		assertThat(LatestRowPerItem.of(List.of(first, other, later))).containsExactly(other, later);
+		assertThat(LatestRecordPerItem.of(List.of(first, other, later))).containsExactly(other, later);
 	}
 
 	@Test
 	void sameItemInDifferentStoresIsKept() {
 		var a = InventoryRecordEvent.of("Berlin", "Echo", 5, UPLOAD, 1);
 		var b = InventoryRecordEvent.of("Karachi", "Echo", 5, UPLOAD, 1);
-		assertThat(LatestRowPerItem.of(List.of(a, b))).containsExactly(a, b);
+		assertThat(LatestRecordPerItem.of(List.of(a, b))).containsExactly(a, b);
 	}
 
 }

@@ -1,0 +1,28 @@
+package com.retail.inventory.stockalert;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
+/**
+ * The binder consumer of {@code inventory-changes}: one call per batch of change records,
+ * handed to {@link StockAlertSender}. Only when the whole batch is done does the binder
+ * checkpoint; if it throws, the batch is read again.
+ */
+@Configuration(proxyBeanMethods = false)
+class InventoryChangesConsumerConfiguration {
+
+	@Bean
+	StockAlertSender stockAlertSender(AlertLog alertLog, AlertPublisher publisher) {
+		return new StockAlertSender(alertLog, publisher);
+	}
+
+	@Bean
+	Consumer<Message<List<Record>>> sendStockAlerts(StockAlertSender sender) {
+		return (message) -> sender.send(message.getPayload());
+	}
+
+}
