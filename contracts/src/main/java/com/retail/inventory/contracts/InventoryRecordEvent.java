@@ -27,15 +27,28 @@ public record InventoryRecordEvent(int schemaVersion, String store, String item,
 
 	public static final int SCHEMA_VERSION = 1;
 
+	/** Longest partition key Kinesis accepts (Unicode characters). */
+	public static final int MAX_PARTITION_KEY_CHARS = 256;
+
 	public static InventoryRecordEvent of(String store, String item, long count, UploadRef upload, long rowNumber) {
 		return new InventoryRecordEvent(SCHEMA_VERSION, store, item, count, upload, rowNumber);
 	}
 
 	/**
-	 * Kinesis partition key: all events of one store item land on one shard, so their
-	 * order is kept.
+	 * Kinesis partition key: all events of one store item land on one shard (at most
+	 * {@link #MAX_PARTITION_KEY_CHARS} characters, which ingest's limits on store and
+	 * item names guarantee).
 	 */
 	public String partitionKey() {
-		return store + "/" + item;
+		return this.store + "/" + this.item;
 	}
+
+	/**
+	 * @return this record's {@link RecordVersion}: a record only replaces a stored item
+	 * of an older version
+	 */
+	public String version() {
+		return RecordVersion.of(this.upload, this.rowNumber);
+	}
+
 }

@@ -55,6 +55,21 @@ public final class InventoryResources {
 		return entries;
 	}
 
+	/**
+	 * @param overrides entries to change (keys without the {@code inventory.resources.}
+	 * prefix), e.g. a shorter timeout for a test
+	 * @return these resources with the overrides applied
+	 */
+	public InventoryResources with(Map<String, String> overrides) {
+		Properties changed = new Properties();
+		changed.putAll(this.properties);
+		overrides.forEach((name, value) -> {
+			get(name);
+			changed.setProperty(PREFIX + name, value);
+		});
+		return new InventoryResources(changed);
+	}
+
 	public String get(String name) {
 		String value = properties.getProperty(PREFIX + name);
 		if (value == null) {
@@ -81,6 +96,14 @@ public final class InventoryResources {
 
 	public String recordsStream() {
 		return get("records-stream");
+	}
+
+	public String recordsDlq() {
+		return get("records-dlq");
+	}
+
+	public int recordsDlqRetentionDays() {
+		return Integer.parseInt(get("records-dlq-retention-days"));
 	}
 
 	public String changesStream() {

@@ -23,8 +23,17 @@ public final class InventoryTable {
 	/** 1-based data row of that upload's file (N). */
 	public static final String ROW_NUMBER = "RowNumber";
 
-	/** When the count was written (S, ISO-8601). */
+	/**
+	 * When the count was true (S, ISO-8601): the S3 event time of its upload, not the
+	 * time the loader wrote it.
+	 */
 	public static final String UPDATED_AT = "UpdatedAt";
+
+	/**
+	 * The {@link RecordVersion} of the record the item holds (S); a record of an older or
+	 * equal version never replaces it.
+	 */
+	public static final String VERSION = "Version";
 
 	private InventoryTable() {
 	}

@@ -27,4 +27,14 @@ public record UploadRef(String id, String bucket, String key, String versionId, 
 		String revision = (versionId != null && !versionId.isBlank()) ? "?versionId=" + versionId : "#" + eTag;
 		return new UploadRef(bucket + "/" + key + revision, bucket, key, versionId, eTag, sequencer, eventTime);
 	}
+
+	/**
+	 * @param time the upload's time, when the notification did not carry one (e.g. the
+	 * object's Last-Modified)
+	 * @return this upload with that event time
+	 */
+	public UploadRef withEventTime(String time) {
+		return new UploadRef(this.id, this.bucket, this.key, this.versionId, this.eTag, this.sequencer, time);
+	}
+
 }

@@ -10,6 +10,8 @@ import com.retail.inventory.local.LocalPlatform;
 import com.retail.inventory.local.SnsEnvelope;
 import java.io.Reader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.core.sync.RequestBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,8 +62,16 @@ class PipelineEndToEndTests {
 	@BeforeAll
 	static void start() {
 		root = LocalAwsExtension.repositoryRoot();
+		// Shorter timeouts than in production, so the crash tests need not wait minutes:
+		// a
+		// notification whose ingest died is visible again after 30 s, a dead loader's
+		// shard
+		// lock is free after 20 s (and its batches retry within 8 s, inside that lease).
 		platform = LocalPlatform.start(root, Path.of("target", "e2e-logs"), LocalPlatform.Ports.free(),
-				Duration.ofMinutes(4));
+				Duration.ofMinutes(4),
+				new LocalPlatform.Overrides(Map.of("upload-events-visibility-timeout-seconds", "30"),
+						Map.of("loader", Map.of("SPRING_CLOUD_STREAM_KINESIS_BINDER_LOCKS_LEASE_DURATION", "20s",
+								"INVENTORY_LOADER_RETRY_BUDGET", "8s", "INVENTORY_LOADER_FAST_WRITE_WINDOW", "10s"))));
 	}
 
 	@AfterAll
@@ -162,6 +174,148 @@ class PipelineEndToEndTests {
 		assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 	}
 
+	/**
+	 * A chain's daily export, 30,000 rows: ingest is killed (SIGKILL) while publishing
+	 * it, the loader while loading it; both are restarted. Every row ends up in the table
+	 * with the file's count, and nothing is dead-lettered.
+	 */
+	@Test
+	@Order(6)
+	void aChainExportLandsCompletelyThoughIngestAndLoaderAreKilledMidway() throws Exception {
+		Map<String, String> expected = new TreeMap<>();
+		StringBuilder csv = new StringBuilder("store,item,count\n");
+		for (int s = 1; s <= 150; s++) {
+			for (int i = 1; i <= 200; i++) {
+				String count = Integer.toString(1 + (s * 31 + i) % 97);
+				csv.append("Chain Store ")
+					.append(s)
+					.append(",Article ")
+					.append(i)
+					.append(',')
+					.append(count)
+					.append('\n');
+				expected.put("Chain Store " + s + "/Article " + i, count);
+			}
+		}
+		platform.aws()
+			.s3()
+			.putObject((b) -> b.bucket(platform.resources().bucket()).key("exports/chain-daily.csv"),
+					RequestBody.fromString(csv.toString()));
+
+		await().atMost(PIPELINE)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> metric(platform.ports().ingest(), "inventory.ingest.requests") >= 6);
+		platform.services().kill("ingest");
+		platform.services().restart("ingest", Duration.ofMinutes(2));
+
+		await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> metric(platform.ports().loader(), "inventory.loader.rows", "outcome:written") >= 5_000);
+		platform.services().kill("loader");
+		platform.services().restart("loader", Duration.ofMinutes(2));
+
+		await().atMost(Duration.ofMinutes(5))
+			.pollInterval(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(tableCounts("Chain Store ")).isEqualTo(expected));
+		assertThat(platform.aws()
+			.sqs()
+			.getQueueAttributes((b) -> b.queueUrl(platform.resources().recordsDlqUrl())
+				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+			.attributes()
+			.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).as("dead letters").isEqualTo("0");
+	}
+
+	/**
+	 * The newest upload wins whatever arrives later: the same notification delivered
+	 * again and the notification of an older version of the file, delivered after the
+	 * newer one, change no count and send no alert.
+	 */
+	@Test
+	@Order(7)
+	void aDuplicateOrOlderNotificationAfterANewerUploadChangesNothing() throws Exception {
+		String key = "stores/hamburg/inventory.csv";
+		String older = platform.aws()
+			.s3()
+			.putObject((b) -> b.bucket(platform.resources().bucket()).key(key),
+					RequestBody.fromString("store,item,count\nHamburg,Echo Dot,5\nHamburg,Echo Show,5\n"))
+			.versionId();
+		await().atMost(PIPELINE)
+			.untilAsserted(() -> assertThat(tableCounts("Hamburg"))
+				.isEqualTo(Map.of("Hamburg/Echo Dot", "5", "Hamburg/Echo Show", "5")));
+		platform.aws()
+			.s3()
+			.putObject((b) -> b.bucket(platform.resources().bucket()).key(key),
+					RequestBody.fromString("store,item,count\nHamburg,Echo Dot,7\nHamburg,Echo Show,0\n"));
+		Map<String, String> newest = Map.of("Hamburg/Echo Dot", "7", "Hamburg/Echo Show", "0");
+		await().atMost(PIPELINE).untilAsserted(() -> assertThat(tableCounts("Hamburg")).isEqualTo(newest));
+		await().atMost(PIPELINE)
+			.untilAsserted(() -> assertThat(receiveAlerts()).extracting((a) -> a.get("Message").asString())
+				.containsExactly("Hamburg is out of stock of Echo Show"));
+		Map<String, String> uploads = uploadIds("Hamburg");
+		double published = metric(platform.ports().ingest(), "inventory.ingest.requests");
+		double skipped = metric(platform.ports().loader(), "inventory.loader.rows", "outcome:skipped");
+
+		// A redrive of the older version's notification, and the newer one's once more.
+		var head = platform.aws()
+			.s3()
+			.headObject((b) -> b.bucket(platform.resources().bucket()).key(key).versionId(older));
+		sendNotification(key, older, head.eTag(), head.lastModified().toString());
+		var latest = platform.aws().s3().headObject((b) -> b.bucket(platform.resources().bucket()).key(key));
+		sendNotification(key, latest.versionId(), latest.eTag(), latest.lastModified().toString());
+
+		// Both files were read and published again, and the loader skipped all four rows.
+		await().atMost(PIPELINE)
+			.until(() -> metric(platform.ports().ingest(), "inventory.ingest.requests") >= published + 2
+					&& metric(platform.ports().loader(), "inventory.loader.rows", "outcome:skipped") >= skipped + 4);
+		assertThat(tableCounts("Hamburg")).isEqualTo(newest);
+		assertThat(uploadIds("Hamburg")).isEqualTo(uploads);
+		await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
+		assertThat(receiveAlerts()).isEmpty();
+	}
+
+	private static void sendNotification(String key, String versionId, String eTag, String eventTime) {
+		String body = """
+				{"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1","eventTime":"%s",
+				 "eventName":"ObjectCreated:Put","s3":{"s3SchemaVersion":"1.0","bucket":{"name":"%s"},
+				 "object":{"key":"%s","eTag":"%s","versionId":"%s"}}}]}""".formatted(eventTime,
+				platform.resources().bucket(), URLEncoder.encode(key, StandardCharsets.UTF_8), eTag.replace("\"", ""),
+				versionId);
+		platform.aws().sqs().sendMessage((b) -> b.queueUrl(platform.resources().uploadQueueUrl()).messageBody(body));
+	}
+
+	private static Map<String, String> uploadIds(String store) {
+		return platform.aws()
+			.dynamoDb()
+			.query((b) -> b.tableName(platform.resources().inventoryTable())
+				.keyConditionExpression("#s = :s")
+				.expressionAttributeNames(Map.of("#s", InventoryTable.STORE))
+				.expressionAttributeValues(Map.of(":s", AttributeValue.fromS(store))))
+			.items()
+			.stream()
+			.collect(Collectors.toMap((i) -> i.get(InventoryTable.ITEM).s(),
+					(i) -> i.get(InventoryTable.UPLOAD_ID).s()));
+	}
+
+	/**
+	 * A counter of a service, from its actuator; 0 while the service does not have it
+	 * yet.
+	 */
+	private static double metric(int port, String name, String... tags) throws Exception {
+		StringBuilder query = new StringBuilder();
+		for (String tag : tags) {
+			query.append(query.isEmpty() ? "?" : "&")
+				.append("tag=")
+				.append(URLEncoder.encode(tag, StandardCharsets.UTF_8));
+		}
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/metrics/" + name + query))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() == 404) {
+			return 0;
+		}
+		return JSON.readTree(response.body()).get("measurements").get(0).get("value").asDouble();
+	}
+
 	@Test
 	@Order(5)
 	void theBinderCreatedNoTablesOfItsOwn() {
@@ -192,13 +346,19 @@ class PipelineEndToEndTests {
 	}
 
 	private static Map<String, String> tableCounts() {
+		return tableCounts("");
+	}
+
+	/** Store/item to count, for the stores whose name starts with the prefix. */
+	private static Map<String, String> tableCounts(String storePrefix) {
 		return platform.aws()
 			.dynamoDb()
-			.scanPaginator(b -> b.tableName(platform.resources().inventoryTable()))
+			.scanPaginator((b) -> b.tableName(platform.resources().inventoryTable()))
 			.items()
 			.stream()
-			.collect(Collectors.toMap(i -> i.get(InventoryTable.STORE).s() + "/" + i.get(InventoryTable.ITEM).s(),
-					i -> i.get(InventoryTable.COUNT).n(), (a, b) -> a, TreeMap::new));
+			.filter((i) -> i.get(InventoryTable.STORE).s().startsWith(storePrefix))
+			.collect(Collectors.toMap((i) -> i.get(InventoryTable.STORE).s() + "/" + i.get(InventoryTable.ITEM).s(),
+					(i) -> i.get(InventoryTable.COUNT).n(), (a, b) -> a, TreeMap::new));
 	}
 
 	private static Map<String, String> updatedAt(String store) {

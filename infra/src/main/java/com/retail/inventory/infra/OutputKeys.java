@@ -31,9 +31,9 @@ public final class OutputKeys {
 	 * for global uniqueness).
 	 */
 	public static final List<String> RESOURCE_NAME_KEYS = List.of("uploads-bucket", "upload-events-queue",
-			"upload-events-dlq", "records-stream", "changes-stream", "inventory-table", "alert-log-table",
-			"no-stock-topic", "loader-checkpoint-table", "loader-lock-table", "stock-alert-checkpoint-table",
-			"stock-alert-lock-table", "user-pool", "user-pool-client");
+			"upload-events-dlq", "records-stream", "records-dlq", "changes-stream", "inventory-table",
+			"alert-log-table", "no-stock-topic", "loader-checkpoint-table", "loader-lock-table",
+			"stock-alert-checkpoint-table", "stock-alert-lock-table", "user-pool", "user-pool-client");
 
 	private OutputKeys() {
 	}

@@ -79,11 +79,24 @@ class DataStackSecurityTests {
 			.hasSize(1);
 	}
 
+	/**
+	 * The upload queue, its DLQ and the records DLQ: SSE-SQS (no KMS key, so neither S3
+	 * nor the loader needs a key grant), each with its own TLS-only policy.
+	 */
 	@Test
-	void bothQueuesAreEncryptedAndRefuseNonTlsRequests() {
-		template.resourceCountIs("AWS::SQS::Queue", 2);
-		template.allResourcesProperties("AWS::SQS::Queue", Match.objectLike(Map.of("SqsManagedSseEnabled", true)));
-		template.resourceCountIs("AWS::SQS::QueuePolicy", 2);
+	void everyQueueIsEncryptedAndRefusesNonTlsRequests() {
+		template.resourceCountIs("AWS::SQS::Queue", 3);
+		template.allResourcesProperties("AWS::SQS::Queue",
+				Match.objectLike(Map.of("SqsManagedSseEnabled", true, "KmsMasterKeyId", Match.absent())));
+		template.resourceCountIs("AWS::SQS::QueuePolicy", 3);
+		Map<String, Map<String, Object>> queues = resources.ofType("AWS::SQS::Queue");
+		List<Object> policedQueues = resources.ofType("AWS::SQS::QueuePolicy")
+			.values()
+			.stream()
+			.flatMap(policy -> TemplateResources.list(TemplateResources.properties(policy).get("Queues")).stream())
+			.toList();
+		assertThat(policedQueues).as("one policy per queue")
+			.containsExactlyInAnyOrderElementsOf(queues.keySet().stream().map(id -> Map.of("Ref", id)).toList());
 		template
 			.allResourcesProperties("AWS::SQS::QueuePolicy",
 					Match
@@ -119,6 +132,30 @@ class DataStackSecurityTests {
 		assertThat(allow.get("redrivePermission")).isEqualTo("byQueue");
 		assertThat(TemplateResources.list(allow.get("sourceQueueArns")).stream().map(CfnExpressions::render))
 			.containsExactly("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:" + NAMES.uploadEventsQueue());
+	}
+
+	/**
+	 * The loader's dead-letter queue keeps what it receives for the shared retention, and
+	 * stands outside any redrive wiring: no queue moves messages into it, and it moves
+	 * none anywhere.
+	 */
+	@Test
+	void recordsDeadLetterQueueKeepsMessagesForTheSharedRetentionOutsideAnyRedrive() {
+		Map.Entry<String, Map<String, Object>> recordsDlq = resources.single("AWS::SQS::Queue", "QueueName",
+				NAMES.recordsDlq());
+		Map<String, Object> properties = TemplateResources.properties(recordsDlq.getValue());
+		assertThat(properties.get("MessageRetentionPeriod")).isEqualTo(NAMES.recordsDlqRetentionDays() * 86_400);
+		assertThat(properties).doesNotContainKeys("RedrivePolicy", "RedriveAllowPolicy", "FifoQueue");
+		assertThat(resources.ofType("AWS::SQS::Queue").values()).map(TemplateResources::properties)
+			.filteredOn(queue -> queue.containsKey("RedrivePolicy"))
+			.allSatisfy(
+					queue -> assertThat(TemplateResources.map(queue.get("RedrivePolicy")).get("deadLetterTargetArn"))
+						.isNotEqualTo(Map.of("Fn::GetAtt", List.of(recordsDlq.getKey(), "Arn"))));
+		// Deleted with the stack like the other queues (infra/README.md): drain it
+		// before deleting the data stack.
+		template.hasResource("AWS::SQS::Queue",
+				Map.of("Properties", Match.objectLike(Map.of("QueueName", NAMES.recordsDlq())), "DeletionPolicy",
+						"Delete", "UpdateReplacePolicy", "Delete"));
 	}
 
 	@Test

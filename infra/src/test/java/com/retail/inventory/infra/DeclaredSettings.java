@@ -7,6 +7,7 @@ import static com.retail.inventory.infra.TemplateResources.properties;
 import com.retail.inventory.contracts.AlertLogTable;
 import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryTable;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,10 @@ import java.util.stream.Collectors;
  * Reads back, from a synthesized data template alone, the value of every key of
  * {@code inventory-resources.properties} except {@link #SERVICE_ONLY_KEYS}, and the key
  * schema of every table ({@link #CONTRACT_KEY_SCHEMA}): the names, key schema and
- * settings as AWS will create them. Resources are found by what they are (a queue with a
- * redrive policy, a table with a range key), never by the expected name, so a wrong name
- * shows as a wrong value rather than as a missing resource.
+ * settings as AWS will create them. Resources are found by what they are (the queue with
+ * a redrive policy, the queue it redrives to, a table with a range key), never by the
+ * expected name, so a wrong name shows as a wrong value rather than as a missing
+ * resource.
  */
 final class DeclaredSettings {
 
@@ -62,6 +64,7 @@ final class DeclaredSettings {
 
 	private Map<String, String> read() {
 		uploads();
+		queues();
 		streams();
 		tables();
 		Map<String, Object> topic = one("AWS::SNS::Topic", any -> true);
@@ -85,14 +88,64 @@ final class DeclaredSettings {
 		// uploads-reports-prefix: not declared by any resource (see SERVICE_ONLY_KEYS);
 		// the notification and
 		// the lifecycle rules apply to every key.
+	}
 
-		Map<String, Object> queue = one("AWS::SQS::Queue", properties -> properties.containsKey("RedrivePolicy"));
-		Map<String, Object> dlq = one("AWS::SQS::Queue", properties -> !properties.containsKey("RedrivePolicy"));
+	/**
+	 * Three queues, told apart by their redrive wiring: the upload queue is the one queue
+	 * with a redrive policy, its DLQ the queue that policy targets, and the records DLQ
+	 * the one queue that neither redrives nor is a redrive target (the loader sends to it
+	 * directly).
+	 */
+	private void queues() {
+		Map<String, Map<String, Object>> queues = new LinkedHashMap<>();
+		template.ofType("AWS::SQS::Queue").forEach((id, resource) -> queues.put(id, properties(resource)));
+		Set<String> redriveTargets = queues.values()
+			.stream()
+			.filter(properties -> properties.containsKey("RedrivePolicy"))
+			.map(properties -> getAttTarget(map(properties.get("RedrivePolicy")).get("deadLetterTargetArn")))
+			.collect(Collectors.toSet());
+
+		Map<String, Object> queue = only(queues.values(), properties -> properties.containsKey("RedrivePolicy"),
+				"queue with a redrive policy");
+		Map<String, Object> dlq = queues.get(getAttTarget(map(queue.get("RedrivePolicy")).get("deadLetterTargetArn")));
+		Map<String, Object> recordsDlq = only(
+				queues.entrySet()
+					.stream()
+					.filter(entry -> !redriveTargets.contains(entry.getKey()))
+					.map(Map.Entry::getValue)
+					.toList(),
+				properties -> !properties.containsKey("RedrivePolicy"), "queue outside any redrive wiring");
+
 		put("upload-events-queue", queue.get("QueueName"));
 		put("upload-events-dlq", dlq.get("QueueName"));
 		put("upload-events-max-receives", map(queue.get("RedrivePolicy")).get("maxReceiveCount"));
 		put("upload-events-visibility-timeout-seconds", queue.get("VisibilityTimeout"));
-		put("upload-events-dlq-retention-days", ((Number) dlq.get("MessageRetentionPeriod")).intValue() / 86_400);
+		put("upload-events-dlq-retention-days", retentionDays(dlq));
+		put("records-dlq", recordsDlq.get("QueueName"));
+		put("records-dlq-retention-days", retentionDays(recordsDlq));
+	}
+
+	/** A queue's MessageRetentionPeriod in whole days, as the shared file states it. */
+	private static Object retentionDays(Map<String, Object> queue) {
+		if (!(queue.get("MessageRetentionPeriod") instanceof Number period)) {
+			return "(SQS default: not declared)";
+		}
+		int seconds = period.intValue();
+		return (seconds % 86_400 == 0) ? seconds / 86_400 : seconds + " s (not whole days)";
+	}
+
+	/** The logical id a {@code {"Fn::GetAtt": [id, "Arn"]}} refers to. */
+	private static String getAttTarget(Object getAtt) {
+		return list(map(getAtt).get("Fn::GetAtt")).get(0).toString();
+	}
+
+	private static Map<String, Object> only(Collection<Map<String, Object>> candidates,
+			Predicate<Map<String, Object>> filter, String what) {
+		List<Map<String, Object>> matches = candidates.stream().filter(filter).toList();
+		if (matches.size() != 1) {
+			throw new AssertionError("Expected one " + what + ", found " + matches.size());
+		}
+		return matches.get(0);
 	}
 
 	private void streams() {

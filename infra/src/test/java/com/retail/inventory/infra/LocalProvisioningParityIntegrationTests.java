@@ -95,10 +95,13 @@ class LocalProvisioningParityIntegrationTests {
 		}
 	}
 
+	/**
+	 * The upload queue, its dead-letter queue and the loader's records dead-letter queue.
+	 */
 	@Test
-	void theUploadQueueAndItsDeadLetterQueueHaveTheDeclaredSettings(LocalAwsClients aws) throws Exception {
+	void everyQueueHasTheDeclaredSettingsAndRedrive(LocalAwsClients aws) throws Exception {
 		Map<String, Map<String, Object>> queues = template.ofType("AWS::SQS::Queue");
-		assertThat(queues).hasSize(2);
+		assertThat(queues).hasSize(3);
 		Map<String, String> namesById = new HashMap<>();
 		queues.forEach((id, resource) -> namesById.put(id, (String) properties(resource).get("QueueName")));
 		for (Map<String, Object> resource : queues.values()) {
@@ -126,6 +129,10 @@ class LocalProvisioningParityIntegrationTests {
 					.isEqualTo(redrive.get("maxReceiveCount"));
 				assertThat(localRedrive.get("deadLetterTargetArn").asText()).as(name + " dead-letter queue")
 					.endsWith(":" + namesById.get(dlqId));
+			}
+			else {
+				assertThat(local).as(name + " redrives nowhere, like the template")
+					.doesNotContainKey(QueueAttributeName.REDRIVE_POLICY);
 			}
 		}
 	}

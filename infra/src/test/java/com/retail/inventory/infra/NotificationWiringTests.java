@@ -94,6 +94,37 @@ class NotificationWiringTests {
 		template.hasResource("AWS::S3::Bucket", Map.of("DependsOn", Match.arrayWith(List.of(policyId))));
 	}
 
+	/**
+	 * S3 notifies the upload queue only: the loader's dead-letter queue receives nothing
+	 * from the bucket, and its resource policy admits nobody (it only refuses plain
+	 * HTTP); the loader sends through its IAM role.
+	 */
+	@Test
+	void recordsDeadLetterQueueGetsNoNotificationsAndItsPolicyAllowsNoOne() {
+		String recordsDlqId = resources.single("AWS::SQS::Queue", "QueueName", NAMES.recordsDlq()).getKey();
+		Map<String, Object> bucket = TemplateResources
+			.properties(resources.ofType("AWS::S3::Bucket").values().iterator().next());
+		assertThat(TemplateResources
+			.list(TemplateResources.map(bucket.get("NotificationConfiguration")).get("QueueConfigurations")))
+			.map(configuration -> TemplateResources.map(configuration).get("Queue"))
+			.containsExactly(Map.of("Fn::GetAtt", List.of(queueId, "Arn")));
+
+		List<Map<String, Object>> policies = resources.ofType("AWS::SQS::QueuePolicy")
+			.values()
+			.stream()
+			.map(TemplateResources::properties)
+			.filter(properties -> properties.get("Queues").equals(List.of(Map.of("Ref", recordsDlqId))))
+			.toList();
+		assertThat(policies).hasSize(1);
+		assertThat(
+				TemplateResources.list(TemplateResources.map(policies.get(0).get("PolicyDocument")).get("Statement")))
+			.map(TemplateResources::map)
+			.allSatisfy(statement -> assertThat(statement.get("Effect")).isEqualTo("Deny"))
+			.singleElement()
+			.satisfies(statement -> assertThat(statement.get("Condition"))
+				.isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+	}
+
 	@Test
 	void noLambdaBackedNotificationHandlerIsDeployed() {
 		template.resourceCountIs("Custom::S3BucketNotifications", 0);

@@ -25,7 +25,7 @@ class ServiceRolePolicyTests {
 	}
 
 	@Test
-	void ingestReadsUploadedFilesAnywhereInTheBucketConsumesItsQueueAndProducesRecords() {
+	void ingestReadsUploadedFilesAnywhereInTheBucketConsumesItsQueueAndPutsRecords() {
 		assertThat(statementsOf(Component.INGEST)).containsExactly(
 				// Every key (uploads land in the bucket root), and the exact version the
 				// S3 event announced.
@@ -36,18 +36,18 @@ class ServiceRolePolicyTests {
 						List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
 								"sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
 						List.of(arn("sqs", NAMES.uploadEventsQueue()))),
-				new Statement("ProduceInventoryRecords",
-						List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:ListShards",
-								"kinesis:PutRecord", "kinesis:PutRecords"),
+				// The SDK's PutRecords, no binder: nothing to describe, no single
+				// PutRecord.
+				new Statement("ProduceInventoryRecords", List.of("kinesis:PutRecords"),
 						List.of(arn("kinesis", "stream/" + NAMES.recordsStream()))));
 	}
 
 	/**
-	 * Every Kinesis binder role, producer and consumer alike, may describe its own stream
-	 * (and no other).
+	 * Every Kinesis binder role (the consumers) may describe its own stream (and no
+	 * other).
 	 */
 	@ParameterizedTest
-	@EnumSource(value = Component.class, names = { "INGEST", "LOADER", "STOCK_ALERT" })
+	@EnumSource(value = Component.class, names = { "LOADER", "STOCK_ALERT" })
 	void everyKinesisBinderRoleMayDescribeItsStream(Component component) {
 		String stream = component == Component.STOCK_ALERT ? NAMES.changesStream() : NAMES.recordsStream();
 		assertThat(statementsOf(component))
@@ -60,13 +60,80 @@ class ServiceRolePolicyTests {
 			});
 	}
 
+	/**
+	 * Ingest publishes with the SDK, not the binder: it may only put batches into the
+	 * records stream, and never read, describe or list any stream.
+	 */
 	@Test
-	void loaderConsumesRecordsWritesInventoryAndUsesOnlyItsBinderTables() {
+	void ingestMayOnlyPutRecordBatchesAndNeitherDescribesNorReadsStreams() {
+		List<String> kinesisActions = statementsOf(Component.INGEST).stream()
+			.flatMap(statement -> statement.actions().stream())
+			.filter(action -> action.startsWith("kinesis:"))
+			.toList();
+		assertThat(kinesisActions).containsExactly("kinesis:PutRecords");
+	}
+
+	@Test
+	void loaderConsumesRecordsReadsVersionsWritesInventorySendsDeadLettersAndUsesOnlyItsBinderTables() {
 		assertThat(statementsOf(Component.LOADER)).containsExactly(
 				consumer("ConsumeInventoryRecords", NAMES.recordsStream()),
-				new Statement("WriteInventory", List.of("dynamodb:BatchWriteItem"),
+				// Stored versions: one strongly consistent BatchGetItem per batch.
+				new Statement("ReadStoredVersions", List.of("dynamodb:BatchGetItem"),
 						List.of(table(NAMES.inventoryTable()))),
+				// Batch writes, and conditional PutItem (only over an older version) as
+				// the fallback.
+				new Statement("WriteInventory", List.of("dynamodb:BatchWriteItem", "dynamodb:PutItem"),
+						List.of(table(NAMES.inventoryTable()))),
+				// SqsTemplate by queue name: GetQueueUrl, then SendMessage; no
+				// attributes,
+				// no receive.
+				new Statement("SendDeadLetters", List.of("sqs:GetQueueUrl", "sqs:SendMessage"),
+						List.of(arn("sqs", NAMES.recordsDlq()))),
 				checkpoints(NAMES.loaderCheckpointTable()), locks(NAMES.loaderLockTable()));
+	}
+
+	/**
+	 * The records dead-letter queue is write-only for the loader, and no other role may
+	 * touch it; the loader may touch no other queue.
+	 */
+	@Test
+	void onlyTheLoaderMaySendToTheRecordsDeadLetterQueueAndNobodyMayReadIt() {
+		String recordsDlq = arn("sqs", NAMES.recordsDlq());
+		for (Component component : Component.values()) {
+			List<Statement> touching = statementsOf(component).stream()
+				.filter(statement -> statement.resources().contains(recordsDlq))
+				.toList();
+			if (component == Component.LOADER) {
+				assertThat(touching).singleElement()
+					.satisfies(statement -> assertThat(statement.actions()).containsExactly("sqs:GetQueueUrl",
+							"sqs:SendMessage"));
+			}
+			else {
+				assertThat(touching).as(component.name()).isEmpty();
+			}
+		}
+		assertThat(statementsOf(Component.LOADER).stream()
+			.filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("sqs:")))
+			.flatMap(statement -> statement.resources().stream())).containsOnly(recordsDlq);
+	}
+
+	/**
+	 * The roles name queues by ARN built from the shared names; each must be a queue the
+	 * data stack declares, under that name.
+	 */
+	@Test
+	void everyQueueARoleMayUseIsAQueueOfTheDataStack() {
+		List<String> declaredQueues = new TemplateResources(SynthesizedApp.of(Variant.DEFAULTS).dataJson())
+			.ofType("AWS::SQS::Queue")
+			.values()
+			.stream()
+			.map(queue -> arn("sqs", TemplateResources.properties(queue).get("QueueName").toString()))
+			.toList();
+		for (Component component : Component.values()) {
+			assertThat(statementsOf(component).stream()
+				.filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("sqs:")))
+				.flatMap(statement -> statement.resources().stream())).as(component.name()).isSubsetOf(declaredQueues);
+		}
 	}
 
 	@Test
@@ -115,7 +182,8 @@ class ServiceRolePolicyTests {
 			assertThat(statementsOf(component).stream().flatMap(statement -> statement.actions().stream()))
 				.as(component.name())
 				.doesNotContain("kinesis:CreateStream", "kinesis:UpdateShardCount", "dynamodb:CreateTable",
-						"dynamodb:UpdateTimeToLive", "sns:CreateTopic", "sqs:CreateQueue");
+						"dynamodb:UpdateTimeToLive", "sns:CreateTopic", "sqs:CreateQueue", "sqs:SetQueueAttributes",
+						"sqs:PurgeQueue", "sqs:DeleteQueue");
 		}
 	}
 

@@ -92,8 +92,9 @@ class WildcardPolicyTests {
 				}
 			}
 		}
-		// Bucket: plain HTTP and TLS < 1.2; each queue; the topic.
-		assertThat(denies).isEqualTo(5);
+		// Bucket: plain HTTP and TLS < 1.2; each of the three queues (upload queue, its
+		// DLQ, the records DLQ); the topic.
+		assertThat(denies).isEqualTo(6);
 	}
 
 	private static String bucketName(Variant variant) {

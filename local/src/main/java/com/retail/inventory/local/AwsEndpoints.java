@@ -21,6 +21,9 @@ public record AwsEndpoints(URI aws, URI kinesis) {
 		env.put("AWS_DEFAULT_REGION", REGION);
 		env.put("AWS_ACCESS_KEY_ID", "local");
 		env.put("AWS_SECRET_ACCESS_KEY", "local");
+		// The emulators speak the JSON protocol to the Kinesis client, not CBOR (a
+		// standard SDK setting).
+		env.put("CBOR_ENABLED", "false");
 		return env;
 	}
 
@@ -32,6 +35,7 @@ public record AwsEndpoints(URI aws, URI kinesis) {
 		props.put("aws.region", REGION);
 		props.put("aws.accessKeyId", "local");
 		props.put("aws.secretAccessKey", "local");
+		props.put("aws.cborEnabled", "false");
 		return props;
 	}
 }

@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -59,6 +65,21 @@ public final class ChangeStreamBridge implements AutoCloseable {
 
 	private volatile boolean running = true;
 
+	private static final Duration DISCOVERY_INTERVAL = Duration.ofSeconds(5);
+
+	private long nextDiscovery;
+
+	private final ExecutorService writer = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "change-stream-bridge-writer");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private Future<?> pendingWrites = CompletableFuture.completedFuture(null);
+
+	/** Set when closing gave up waiting for pending writes. */
+	private volatile boolean abandoned;
+
 	public ChangeStreamBridge(LocalAwsClients aws, String tableStreamArn, String tableName, String kinesisStream) {
 		this.aws = aws;
 		this.tableStreamArn = tableStreamArn;
@@ -93,7 +114,14 @@ public final class ChangeStreamBridge implements AutoCloseable {
 
 	/** One pass over all shards. @return how many changes were forwarded */
 	int pollOnce() {
-		discoverShards();
+		// The emulator's shards change only when the table is recreated: look them up now
+		// and then, not per pass
+		// (every request costs the single-threaded emulator that also serves the
+		// pipeline).
+		if (this.iterators.isEmpty() || System.nanoTime() > this.nextDiscovery) {
+			discoverShards();
+			this.nextDiscovery = System.nanoTime() + DISCOVERY_INTERVAL.toNanos();
+		}
 		int forwarded = 0;
 		for (String shardId : List.copyOf(iterators.keySet())) {
 			forwarded += pollShard(shardId);
@@ -159,10 +187,45 @@ public final class ChangeStreamBridge implements AutoCloseable {
 				.data(SdkBytes.fromByteArray(json.writeValueAsBytes(c)))
 				.build()));
 		}
-		for (int from = 0; from < entries.size(); from += KINESIS_BATCH) {
-			putAll(entries.subList(from, Math.min(entries.size(), from + KINESIS_BATCH)));
-		}
+		// Writing to Kinesis overlaps with reading the next records from the table's
+		// stream. At most one set of
+		// writes is pending (bounded memory); it is retried until it succeeds, so the
+		// shard position, which
+		// moves on meanwhile, never passes a change that is not in Kinesis (or still
+		// being written).
+		awaitPendingWrites();
+		List<PutRecordsRequestEntry> changes = List.copyOf(entries);
+		this.pendingWrites = this.writer.submit(() -> {
+			for (int from = 0; from < changes.size(); from += KINESIS_BATCH) {
+				putUntilAccepted(changes.subList(from, Math.min(changes.size(), from + KINESIS_BATCH)));
+			}
+		});
 		return entries.size();
+	}
+
+	private void awaitPendingWrites() {
+		try {
+			this.pendingWrites.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			// putUntilAccepted only gives up when the bridge is closing.
+		}
+	}
+
+	private void putUntilAccepted(List<PutRecordsRequestEntry> batch) {
+		for (int attempt = 1; !this.abandoned; attempt++) {
+			try {
+				putAll(batch);
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Writing change records to Kinesis failed (attempt {}), retrying: {}", attempt, ex.toString());
+				Emulators.sleep(Duration.ofMillis(Math.min(2000, 100L * attempt)));
+			}
+		}
 	}
 
 	/**
@@ -192,13 +255,27 @@ public final class ChangeStreamBridge implements AutoCloseable {
 
 	@Override
 	public void close() {
-		running = false;
-		thread.interrupt();
+		this.running = false;
+		this.thread.interrupt();
 		try {
-			thread.join(5000);
+			this.thread.join(5000);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		// Changes already read are written before the bridge stops (unless Kinesis is
+		// gone).
+		this.writer.shutdown();
+		try {
+			if (!this.writer.awaitTermination(10, TimeUnit.SECONDS)) {
+				this.abandoned = true;
+				this.writer.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.abandoned = true;
+			this.writer.shutdownNow();
 		}
 	}
 

@@ -35,6 +35,11 @@ public final class LocalAwsClients implements AutoCloseable {
 
 	private final CognitoIdentityProviderClient cognito;
 
+	static {
+		// The Kinesis emulator speaks JSON, not CBOR; the SDK reads this setting per JVM.
+		System.setProperty("aws.cborEnabled", "false");
+	}
+
 	public LocalAwsClients(AwsEndpoints endpoints) {
 		this.s3 = configure(S3Client.builder().forcePathStyle(true), endpoints.aws()).build();
 		this.sqs = configure(SqsClient.builder(), endpoints.aws()).build();

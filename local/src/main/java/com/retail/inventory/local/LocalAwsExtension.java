@@ -107,7 +107,8 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
 
 		static Shared start() {
 			Path root = repositoryRoot();
-			return new Shared(Emulators.start(root, 0, 0, Path.of("target", "emulator-logs")));
+			return new Shared(
+					Emulators.start(root, 0, 0, Path.of("target", "emulator-logs"), Path.of("target", "kinesis-data")));
 		}
 
 		AwsEndpoints endpoints() {
@@ -115,8 +116,8 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
 		}
 
 		/**
-		 * Empties both emulators: moto has a reset API; kinesis-mock's streams are
-		 * deleted one by one.
+		 * Empties both emulators: moto has a reset API; kinesalite's streams are deleted
+		 * one by one.
 		 */
 		void reset() {
 			try {

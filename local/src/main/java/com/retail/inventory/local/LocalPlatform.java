@@ -3,7 +3,11 @@ package com.retail.inventory.local;
 import com.retail.inventory.contracts.InventoryResources;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The whole pipeline on this machine: emulators, provisioned resources, demo users, the
@@ -42,18 +46,45 @@ public final class LocalPlatform implements AutoCloseable {
 		this.ports = ports;
 	}
 
+	/**
+	 * Settings that differ from the defaults, e.g. for a test that must not wait minutes
+	 * for a visibility timeout or a lock lease.
+	 *
+	 * @param resources entries of {@code inventory-resources.properties} to provision and
+	 * configure with other values (key without the {@code inventory.resources.} prefix)
+	 * @param services further environment variables per service
+	 */
+	public record Overrides(Map<String, String> resources, Map<String, Map<String, String>> services) {
+
+		public static Overrides none() {
+			return new Overrides(Map.of(), Map.of());
+		}
+
+	}
+
 	public static LocalPlatform start(Path root, Path logDir, Ports ports, Duration readyTimeout) {
+		return start(root, logDir, ports, readyTimeout, Overrides.none());
+	}
+
+	public static LocalPlatform start(Path root, Path logDir, Ports ports, Duration readyTimeout, Overrides overrides) {
 		LocalPlatform platform = new LocalPlatform(ports);
+		for (var service : List.of(Map.entry("dashboard", ports.dashboard()), Map.entry("ingest", ports.ingest()),
+				Map.entry("loader", ports.loader()), Map.entry("stock-alert", ports.stockAlert()))) {
+			Emulators.requireFree(service.getValue(), service.getKey());
+		}
 		try {
-			platform.emulators = Emulators.start(root, ports.moto(), ports.kinesis(), logDir);
+			platform.emulators = Emulators.start(root, ports.moto(), ports.kinesis(), logDir,
+					logDir.toAbsolutePath().resolveSibling("kinesis-data"));
 			platform.aws = new LocalAwsClients(platform.emulators.endpoints());
-			platform.resources = new LocalProvisioner(platform.aws, InventoryResources.load()).provision();
+			platform.resources = new LocalProvisioner(platform.aws,
+					InventoryResources.load().with(overrides.resources()))
+				.provision();
 			DemoUsers.create(platform.aws.cognito(), platform.resources.userPoolId());
 			platform.bridge = new ChangeStreamBridge(platform.aws, platform.resources.inventoryTableStreamArn(),
 					platform.resources.inventoryTable(), platform.resources.changesStream())
 				.start();
 			platform.services = new ServiceLauncher(root, logDir);
-			for (ServiceLauncher.Service service : platform.serviceDefinitions()) {
+			for (ServiceLauncher.Service service : platform.serviceDefinitions(overrides)) {
 				platform.services.start(service);
 			}
 			platform.services.awaitReady(readyTimeout);
@@ -69,12 +100,26 @@ public final class LocalPlatform implements AutoCloseable {
 	 * How each service is configured locally: only standard AWS SDK settings and Spring
 	 * properties.
 	 */
-	private Iterable<ServiceLauncher.Service> serviceDefinitions() {
-		ServiceEnvironment environment = new ServiceEnvironment(emulators.endpoints(), resources);
-		return List.of(new ServiceLauncher.Service("loader", ports.loader(), environment.of("loader")),
-				new ServiceLauncher.Service("stock-alert", ports.stockAlert(), environment.of("stock-alert")),
-				new ServiceLauncher.Service("ingest", ports.ingest(), environment.of("ingest")),
-				new ServiceLauncher.Service("dashboard", ports.dashboard(), environment.of("dashboard")));
+	private List<ServiceLauncher.Service> serviceDefinitions(Overrides overrides) {
+		ServiceEnvironment environment = new ServiceEnvironment(this.emulators.endpoints(), this.resources);
+		Map<String, Integer> portOf = Map.of("loader", this.ports.loader(), "stock-alert", this.ports.stockAlert(),
+				"ingest", this.ports.ingest(), "dashboard", this.ports.dashboard());
+		List<ServiceLauncher.Service> definitions = new ArrayList<>();
+		for (String name : ServiceEnvironment.SERVICES) {
+			Map<String, String> env = new LinkedHashMap<>(environment.of(name));
+			// Every service reads the shared settings: an override reaches them as env.
+			overrides.resources()
+				.forEach((key, value) -> env
+					.put("INVENTORY_RESOURCES_" + key.toUpperCase(Locale.ROOT).replace('-', '_'), value));
+			env.putAll(overrides.services().getOrDefault(name, Map.of()));
+			definitions.add(new ServiceLauncher.Service(name, portOf.get(name), env));
+		}
+		return definitions;
+	}
+
+	/** The running services, e.g. to kill and restart one. */
+	public ServiceLauncher services() {
+		return this.services;
 	}
 
 	public Ports ports() {

@@ -41,7 +41,7 @@ public final class LocalProvisioner {
 	 */
 	private static final int UPLOAD_EVENT_MAX_BYTES = 262_144;
 
-	/** What Kinesis (and kinesis-mock) gives a new stream. */
+	/** What Kinesis (and kinesalite) gives a new stream. */
 	private static final int DEFAULT_STREAM_RETENTION_HOURS = 24;
 
 	private final LocalAwsClients aws;
@@ -66,6 +66,8 @@ public final class LocalProvisioner {
 		createUploadsBucket(queueArn(queueUrl));
 
 		createStream(names.recordsStream(), names.recordsStreamShards());
+		String recordsDlqUrl = createQueue(names.recordsDlq(), Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+				String.valueOf(Duration.ofDays(names.recordsDlqRetentionDays()).toSeconds())));
 		createStream(names.changesStream(), names.changesStreamShards());
 
 		String tableStreamArn = createInventoryTable();
@@ -108,7 +110,7 @@ public final class LocalProvisioner {
 		return new LocalResources(names.uploadsBucket(), queueUrl, dlqUrl, names.recordsStream(), names.changesStream(),
 				names.inventoryTable(), tableStreamArn, names.alertLogTable(), topicArn, observerUrl, userPoolId,
 				clientId, names.loaderCheckpointTable(), names.loaderLockTable(), names.stockAlertCheckpointTable(),
-				names.stockAlertLockTable());
+				names.stockAlertLockTable(), recordsDlqUrl);
 	}
 
 	private String createQueue(String name, Map<QueueAttributeName, String> attributes) {

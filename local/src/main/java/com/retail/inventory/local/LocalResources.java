@@ -9,5 +9,5 @@ public record LocalResources(String bucket, String uploadQueueUrl, String upload
 		String changesStream, String inventoryTable, String inventoryTableStreamArn, String alertLogTable,
 		String noStockTopicArn, String alertsObserverQueueUrl, String userPoolId, String userPoolClientId,
 		String loaderCheckpointTable, String loaderLockTable, String stockAlertCheckpointTable,
-		String stockAlertLockTable) {
+		String stockAlertLockTable, String recordsDlqUrl) {
 }

@@ -32,7 +32,17 @@ public final class LocalRunner {
 		Path root = Path.of(System.getProperty("inventory.root", ".")).toAbsolutePath().normalize();
 		String command = args.length == 0 ? "up" : args[0];
 		switch (command) {
-			case "up" -> up(root);
+			case "up" -> {
+				try {
+					up(root);
+				}
+				catch (IllegalStateException ex) {
+					// A problem the person can fix (a port in use, a wrong moto version):
+					// say it plainly.
+					System.err.println("inventory: " + ex.getMessage());
+					System.exit(1);
+				}
+			}
 			case "demo" -> demo(root, args.length > 1 ? List.of(args).subList(1, args.length) : List.of());
 			default -> {
 				System.err.println("usage: inventory up | demo [file.csv ...]");

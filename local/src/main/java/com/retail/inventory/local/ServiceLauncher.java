@@ -1,5 +1,6 @@
 package com.retail.inventory.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,8 @@ public final class ServiceLauncher implements AutoCloseable {
 
 	private final List<Service> services = new ArrayList<>();
 
+	private final Set<String> everStarted = new HashSet<>();
+
 	public ServiceLauncher(Path root, Path logDir) {
 		this.root = root;
 		this.logDir = logDir;
@@ -43,12 +48,12 @@ public final class ServiceLauncher implements AutoCloseable {
 
 	/**
 	 * The executable jar Maven built for a service, e.g.
-	 * {@code services/loader/target/loader-0.1.0-SNAPSHOT.jar}.
+	 * {@code services/loader/target/loader-0.1.0-SNAPSHOT-exec.jar}.
 	 */
 	public static Path jarOf(Path root, String service) {
 		Path target = root.resolve("services").resolve(service).resolve("target");
 		try (Stream<Path> files = Files.list(target)) {
-			return files.filter(p -> p.getFileName().toString().matches(service + "-[0-9].*\\.jar"))
+			return files.filter(p -> p.getFileName().toString().matches(service + "-[0-9].*-exec\\.jar"))
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("No jar in " + target + "; build with ./mvnw package"));
 		}
@@ -63,7 +68,11 @@ public final class ServiceLauncher implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(service.environment());
 		builder.environment().put("SERVER_PORT", String.valueOf(service.port()));
-		builder.redirectErrorStream(true).redirectOutput(logDir.resolve(service.name() + ".log").toFile());
+		// A fresh log per run; a restarted service appends to its own.
+		File logFile = this.logDir.resolve(service.name() + ".log").toFile();
+		builder.redirectErrorStream(true)
+			.redirectOutput(this.everStarted.add(service.name()) ? ProcessBuilder.Redirect.to(logFile)
+					: ProcessBuilder.Redirect.appendTo(logFile));
 		try {
 			Files.createDirectories(logDir);
 			running.put(service.name(), builder.start());
@@ -97,6 +106,38 @@ public final class ServiceLauncher implements AutoCloseable {
 			}
 			log.info("{} is ready", service.name());
 		}
+	}
+
+	/**
+	 * Kills one service at once (SIGKILL, as a crashed node would), e.g. to test a
+	 * restart.
+	 */
+	public void kill(String name) {
+		Process process = this.running.remove(name);
+		if (process != null) {
+			process.descendants().forEach(ProcessHandle::destroyForcibly);
+			process.destroyForcibly();
+			try {
+				process.waitFor();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Starts a stopped or killed service again, as it was started first, and waits until
+	 * every service is ready. Its log is appended to.
+	 */
+	public void restart(String name, Duration readyTimeout) {
+		Service service = this.services.stream()
+			.filter((s) -> s.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No service " + name));
+		this.services.remove(service);
+		start(service);
+		awaitReady(readyTimeout);
 	}
 
 	/**

@@ -48,6 +48,11 @@ public final class ResourceArns {
 		return stream(names.recordsStream());
 	}
 
+	/** The loader's dead-letter queue for records it can never load. */
+	public String recordsDlq() {
+		return queue(names.recordsDlq());
+	}
+
 	public String changesStream() {
 		return stream(names.changesStream());
 	}

@@ -13,41 +13,44 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * is the uploads bucket's object pattern {@code <bucket>/*}.
  *
  * <p>
- * The Kinesis binder calls were read from spring-cloud-aws 4.0.0
+ * The Kinesis binder calls (loader and stock-alert consume through it; ingest publishes
+ * with the SDK's PutRecords and uses no binder) were read from spring-cloud-aws 4.0.0
  * (KinesisStreamProvisioner, KinesisBinderHealthIndicator,
- * KinesisMessageDrivenChannelAdapter, KinesisMessageHandler, DynamoDbMetadataStore,
- * DynamoDbLockRepository). Every binder role also gets the read-only
- * kinesis:DescribeStream on its own stream, as the platform spec requires (see
- * {@link #KINESIS_DESCRIBE}). Deliberately absent: kinesis:CreateStream and
- * kinesis:UpdateShardCount (the binder calls them only with auto-create-stream /
- * auto-add-shards; set
- * {@code spring.cloud.stream.kinesis.binder.auto-create-stream=false}), and
+ * KinesisMessageDrivenChannelAdapter, DynamoDbMetadataStore, DynamoDbLockRepository).
+ * Every binder role also gets the read-only kinesis:DescribeStream on its own stream, as
+ * the platform spec requires (see {@link #KINESIS_DESCRIBE}). Deliberately absent:
+ * kinesis:CreateStream and kinesis:UpdateShardCount (the binder calls them only with
+ * auto-create-stream / auto-add-shards; set
+ * {@code spring.cloud.stream.kinesis.binder.auto-create-stream=false}),
  * dynamodb:CreateTable / UpdateTimeToLive (the binder calls them only when its table is
- * missing; the tables are created here).
+ * missing; the tables are created here), and sqs:CreateQueue (SqsTemplate creates a queue
+ * it cannot find unless told otherwise; without the permission a wrong name fails).
  *
  * <p>
  * No KMS permission: streams, tables and the topic use AWS managed keys, whose key
  * policies already let principals of the account use them through the owning service; the
- * bucket uses SSE-S3, the queue SSE-SQS.
+ * bucket uses SSE-S3, the queues SSE-SQS.
  */
 public final class ServicePermissions {
 
 	/**
 	 * What every binder role may call to look at its own stream, read-only. In
-	 * spring-cloud-aws 4.0.0, provisioning (producer and consumer) calls
-	 * DescribeStreamSummary then ListShards, and the binder health indicator (behind
-	 * readiness) calls ListShards for every bound stream. DescribeStream is required by
-	 * the platform spec for every binder role (health check and provisioner describe the
-	 * stream); 4.0.0's own code calls it only in the stream waiter after CreateStream /
-	 * UpdateShardCount, which are off here.
+	 * spring-cloud-aws 4.0.0, consumer provisioning calls DescribeStreamSummary then
+	 * ListShards, and the binder health indicator (behind readiness) calls ListShards for
+	 * every bound stream. DescribeStream is required by the platform spec for every
+	 * binder role (health check and provisioner describe the stream); 4.0.0's own code
+	 * calls it only in the stream waiter after CreateStream / UpdateShardCount, which are
+	 * off here.
 	 */
 	static final List<String> KINESIS_DESCRIBE = List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary",
 			"kinesis:ListShards");
 
 	/**
-	 * Binder producer: checks the stream as above, then puts (one record, or a batch).
+	 * Ingest's publisher: batches of rows with PutRecords on the SDK's Kinesis client,
+	 * nothing else (no binder: no stream checks, no health indicator, no single
+	 * PutRecord).
 	 */
-	static final List<String> KINESIS_PRODUCER = concat(KINESIS_DESCRIBE, "kinesis:PutRecord", "kinesis:PutRecords");
+	static final List<String> KINESIS_PRODUCER = List.of("kinesis:PutRecords");
 
 	/**
 	 * Binder polling consumer: checks the stream as above, then shard iterators and
@@ -91,11 +94,15 @@ public final class ServicePermissions {
 	private List<PolicyStatement> ingest() {
 		return List.of(
 				// Anywhere in the bucket (uploads land in its root); GetObjectVersion
-				// because ingest reads the
-				// exact version the S3 event announced.
+				// because ingest reads the exact version the S3 event announced. A read
+				// resumed with a ranged GET, or conditional on the eTag, is the same
+				// action.
 				allow("ReadUploadedFiles", List.of("s3:GetObject", "s3:GetObjectVersion"), arns.uploadedObjects()),
-				// Spring Cloud AWS SQS resolves the queue URL by name and reads its
-				// attributes before receiving.
+				// The listener resolves the queue URL by name, receives, deletes (batch
+				// deletes are sqs:DeleteMessage) and its visibility heartbeat extends a
+				// message in progress. GetQueueAttributes: Spring Cloud AWS 4.0.0 reads
+				// attributes only when told which (ingest names none), but KEDA with
+				// identityOwner: workload reads the queue depth as this role.
 				allow("ConsumeUploadEvents",
 						List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
 								"sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
@@ -103,10 +110,23 @@ public final class ServicePermissions {
 				allow("ProduceInventoryRecords", KINESIS_PRODUCER, arns.recordsStream()));
 	}
 
+	/**
+	 * The binder consumes the records stream. Each batch: the stored versions of its
+	 * items with one strongly consistent BatchGetItem (projection of the key and version
+	 * attributes), then BatchWriteItem, or one conditional PutItem per item (written only
+	 * over an older version) when a batch write fails on an item or retries run long. A
+	 * record that can never be loaded goes to the records dead-letter queue through
+	 * SqsTemplate, which resolves the URL by name (GetQueueUrl, cached) and sends; it
+	 * reads no queue attributes (standard queue, none configured) and receives nothing.
+	 */
 	private List<PolicyStatement> loader() {
 		List<PolicyStatement> statements = new ArrayList<>();
 		statements.add(allow("ConsumeInventoryRecords", KINESIS_CONSUMER, arns.recordsStream()));
-		statements.add(allow("WriteInventory", List.of("dynamodb:BatchWriteItem"), arns.table(names.inventoryTable())));
+		statements
+			.add(allow("ReadStoredVersions", List.of("dynamodb:BatchGetItem"), arns.table(names.inventoryTable())));
+		statements.add(allow("WriteInventory", List.of("dynamodb:BatchWriteItem", "dynamodb:PutItem"),
+				arns.table(names.inventoryTable())));
+		statements.add(allow("SendDeadLetters", List.of("sqs:GetQueueUrl", "sqs:SendMessage"), arns.recordsDlq()));
 		statements.addAll(binderTables(names.loaderCheckpointTable(), names.loaderLockTable()));
 		return statements;
 	}

@@ -24,6 +24,8 @@ public final class DataStack extends Stack {
 
 	private final InventoryStreams streams;
 
+	private final RecordsDeadLetterQueue recordsDeadLetters;
+
 	private final InventoryTables tables;
 
 	private final BinderTables loaderBinder;
@@ -39,6 +41,7 @@ public final class DataStack extends Stack {
 		super(scope, id, props);
 		this.uploads = new UploadIngestion(this, "Uploads", names, UploadsBucketName.of(names, settings));
 		this.streams = new InventoryStreams(this, "Streams", names, settings.streamCapacity());
+		this.recordsDeadLetters = new RecordsDeadLetterQueue(this, "RecordsDeadLetters", names);
 		this.tables = new InventoryTables(this, "Tables", names, streams.changes());
 		this.loaderBinder = new BinderTables(this, "LoaderBinder", names.loaderCheckpointTable(),
 				names.loaderLockTable());
@@ -58,6 +61,7 @@ public final class DataStack extends Stack {
 		deployedNames.put("upload-events-queue", uploads.queue().getQueueName());
 		deployedNames.put("upload-events-dlq", uploads.deadLetterQueue().getQueueName());
 		deployedNames.put("records-stream", streams.records().getStreamName());
+		deployedNames.put("records-dlq", recordsDeadLetters.queue().getQueueName());
 		deployedNames.put("changes-stream", streams.changes().getStreamName());
 		deployedNames.put("inventory-table", tables.inventory().getTableName());
 		deployedNames.put("alert-log-table", tables.alertLog().getTableName());
@@ -93,6 +97,10 @@ public final class DataStack extends Stack {
 
 	public InventoryStreams streams() {
 		return streams;
+	}
+
+	public RecordsDeadLetterQueue recordsDeadLetters() {
+		return recordsDeadLetters;
 	}
 
 	public InventoryTables tables() {

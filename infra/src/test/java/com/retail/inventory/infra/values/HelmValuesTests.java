@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -62,6 +63,9 @@ class HelmValuesTests {
 			.isEqualTo("arn:aws:sns:eu-west-1:123456789012:NoStock");
 		assertThat(resources.get("stream-retention-hours")).as("settings come from the shared file").isEqualTo(24);
 		assertThat(resources.get("upload-events-max-receives")).as("numbers stay numbers").isEqualTo(5);
+		assertThat(resources.get("records-dlq")).as("the loader's dead-letter queue, by name")
+			.isEqualTo("inventory-records-dlq");
+		assertThat(resources.get("records-dlq-retention-days")).isEqualTo(14);
 		assertThat(yaml).startsWith("# Generated from");
 	}
 
@@ -70,10 +74,12 @@ class HelmValuesTests {
 		Map<String, String> outputs = new HashMap<>(sampleOutputs());
 		outputs.remove("LoaderRoleArn");
 		outputs.remove("UserPoolId");
+		outputs.remove("ResourceRecordsDlq");
 		assertThatThrownBy(() -> HelmValues.from(outputs, InventoryResources.load().entries()))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("LoaderRoleArn")
-			.hasMessageContaining("UserPoolId");
+			.hasMessageContaining("UserPoolId")
+			.hasMessageContaining("ResourceRecordsDlq");
 	}
 
 	@Test
@@ -88,6 +94,9 @@ class HelmValuesTests {
 		for (Component component : Component.values()) {
 			assertThat(fakeDeployed).containsKey(OutputKeys.roleArn(component));
 		}
+		assertThat(fakeDeployed).containsKey("ResourceRecordsDlq");
+		assertThat(values.get("resources")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("records-dlq", "value-of-ResourceRecordsDlq");
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package com.retail.inventory.ingest;
 
+import com.retail.inventory.contracts.EventTime;
 import com.retail.inventory.contracts.UploadRef;
+import java.time.Instant;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,7 +69,17 @@ final class UploadNotifications {
 			throw new IllegalArgumentException("S3 record without bucket or key: " + abbreviate(body));
 		}
 		return UploadRef.of(bucket, URLDecoder.decode(rawKey, StandardCharsets.UTF_8), text(object, "versionId"),
-				text(object, "eTag"), text(object, "sequencer"), text(record, "eventTime"));
+				text(object, "eTag"), text(object, "sequencer"), eventTime(text(record, "eventTime")));
+	}
+
+	/**
+	 * The event time in one form, ISO-8601 in UTC with its {@code Z} (some S3-compatible
+	 * stores leave the offset out); null when absent or not a time, so the object's own
+	 * time is used instead.
+	 */
+	private static String eventTime(String text) {
+		Instant time = EventTime.parse(text);
+		return (time != null) ? time.toString() : null;
 	}
 
 	private static String text(JsonNode node, String field) {

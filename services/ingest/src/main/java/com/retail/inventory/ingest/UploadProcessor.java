@@ -3,15 +3,23 @@ package com.retail.inventory.ingest;
 import com.retail.inventory.contracts.UploadRef;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-/** Streams one uploaded object from S3 through the CSV reader into Kinesis. */
+/**
+ * Streams one uploaded object from S3 through the CSV reader into Kinesis.
+ *
+ * <p>
+ * Failures are told apart honestly: a file that is not an inventory file is rejected and
+ * done with (retrying cannot help), an upload that no longer exists is skipped, and any
+ * other failure (S3, Kinesis, a timeout) propagates, so the notification is delivered
+ * again and, after the queue's maxReceiveCount, lands in the dead-letter queue. Every log
+ * line says exactly how many rows were published.
+ */
 @Component
 class UploadProcessor {
 
@@ -21,41 +29,74 @@ class UploadProcessor {
 
 	private final InventoryRecordPublisher publisher;
 
-	private final InventoryCsvReader reader = new InventoryCsvReader();
+	private final ShutdownGrace shutdown;
 
-	UploadProcessor(S3Client s3, InventoryRecordPublisher publisher) {
+	private final InventoryCsvReader reader;
+
+	UploadProcessor(S3Client s3, InventoryRecordPublisher publisher, ShutdownGrace shutdown,
+			IngestProperties properties) {
 		this.s3 = s3;
 		this.publisher = publisher;
+		this.shutdown = shutdown;
+		this.reader = new InventoryCsvReader(properties.limits().maxRowChars());
 	}
 
 	/**
-	 * Publishes every valid row. A file that is not an inventory file is logged as
-	 * rejected and not retried; any other failure (S3 or Kinesis unavailable) propagates
-	 * so the notification is delivered again.
+	 * Publishes every valid row of the upload.
+	 * @throws UploadFailedException when the upload could not be processed for a reason
+	 * other than its content
+	 * @throws UploadHandedBackException when this instance is shutting down
 	 */
-	void process(UploadRef upload) {
-		// Read exactly the version that was announced, not whatever the key holds by now.
-		try (var object = s3.getObject(b -> b.bucket(upload.bucket()).key(upload.key()).versionId(upload.versionId()));
-				var text = new InputStreamReader(object, StandardCharsets.UTF_8)) {
-			var report = reader.read(text, upload, publisher::publish);
-			if (report.rejectedRows().isEmpty()) {
-				log.info("Upload {}: published {} rows", upload.id(), report.rowsEmitted());
+	void process(UploadRef announced) {
+		UploadedObject object;
+		try {
+			object = UploadedObject.open(this.s3, announced);
+		}
+		catch (UploadSupersededException ex) {
+			log.warn("{}; skipped", ex.getMessage());
+			return;
+		}
+		// S3 notifications carry the event time; without one, the object's own time
+		// orders it.
+		UploadRef upload = (announced.eventTime() != null) ? announced
+				: announced.withEventTime(object.lastModified().toString());
+		RecordPublication publication = this.publisher.open(upload, this.shutdown::expired);
+		try (object; publication; Reader text = new InputStreamReader(object, StandardCharsets.UTF_8)) {
+			InventoryCsvReader.ReadReport report;
+			try {
+				report = this.reader.read(text, upload, publication::add);
+			}
+			catch (UnreadableUploadException ex) {
+				long published = publication.finish();
+				if (published == 0) {
+					log.error("Upload {} rejected, nothing published: {}", upload.id(), ex.getMessage());
+				}
+				else {
+					log.error("Upload {} rejected after publishing the {} rows before the problem: {}", upload.id(),
+							published, ex.getMessage());
+				}
+				return;
+			}
+			long published = publication.finish();
+			if (report.rowsRejected() == 0) {
+				log.info("Upload {}: published {} rows", upload.id(), published);
 			}
 			else {
-				log.warn("Upload {}: published {} rows, rejected {} rows: {}", upload.id(), report.rowsEmitted(),
-						report.rejectedRows().size(), report.rejectedRows());
+				log.warn("Upload {}: published {} rows, rejected {} rows: {}{}", upload.id(), published,
+						report.rowsRejected(), report.reasons(),
+						(report.rowsRejected() > report.reasons().size()) ? " ..." : "");
 			}
 		}
-		catch (UnreadableUploadException ex) {
-			log.error("Upload {} rejected, nothing published: {}", upload.id(), ex.getMessage());
+		catch (UploadHandedBackException ex) {
+			publication.close();
+			log.warn("Upload {}: handed back to the queue after publishing {} of its rows: {}", upload.id(),
+					publication.published(), ex.getMessage());
+			throw ex;
 		}
-		catch (NoSuchKeyException ex) {
-			// Deleted (or its version expired) before we got to it: there is nothing left
-			// to ingest.
-			log.warn("Upload {} no longer exists in S3; skipped", upload.id());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Reading " + upload.id() + " failed", ex);
+		catch (IOException | RuntimeException ex) {
+			publication.close();
+			throw new UploadFailedException("Upload " + upload.id() + " failed after publishing "
+					+ publication.published() + " rows; the notification will be delivered again: " + ex, ex);
 		}
 	}
 

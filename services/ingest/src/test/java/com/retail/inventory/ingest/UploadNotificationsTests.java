@@ -29,9 +29,16 @@ class UploadNotificationsTests {
 		assertThat(uploads.get(0).versionId()).isEqualTo("v1");
 		assertThat(uploads.get(0).id()).isEqualTo("inventory-uploads/incoming/store one.csv?versionId=v1");
 		assertThat(uploads.get(0).sequencer()).isEqualTo("0055AED6DCD90281E5");
-		assertThat(uploads.get(0).eventTime()).isEqualTo("2026-11-21T10:00:00.000Z");
+		assertThat(uploads.get(0).eventTime()).isEqualTo("2026-11-21T10:00:00Z");
 		assertThat(uploads.get(1).key()).isEqualTo("bérlin.csv");
 		assertThat(uploads.get(1).id()).isEqualTo("inventory-uploads/bérlin.csv#abc123");
+	}
+
+	@Test
+	void eventTimesWithoutAnOffsetAreReadAsUtc() {
+		String body = "{\"Records\":[" + record("ObjectCreated:Put", "a.csv", null).replace("2026-11-21T10:00:00.000Z",
+				"2026-12-02T15:27:29.281167") + "]}";
+		assertThat(UploadNotifications.uploads(body).get(0).eventTime()).isEqualTo("2026-12-02T15:27:29.281167Z");
 	}
 
 	@Test

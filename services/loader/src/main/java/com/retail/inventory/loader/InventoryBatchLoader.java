@@ -1,18 +1,38 @@
 package com.retail.inventory.loader;
 
 import com.retail.inventory.contracts.InventoryRecordEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
- * Loads one batch of {@code inventory-records}: decodes each record (skipping those that
- * break the contract), keeps the last record per store item and writes them. Returns only
- * after every valid record is in the table; throws otherwise, so the batch is not
- * checkpointed and is read again (writes are idempotent puts, so a replay writes the same
- * values).
+ * Loads one batch of {@code inventory-records} (one poll of one shard): newest upload
+ * wins, every replay is harmless.
+ * <ol>
+ * <li>Decodes each record; one that is not an inventory record goes to the dead-letter
+ * queue.</li>
+ * <li>Keeps the newest version per store item.</li>
+ * <li>Reads the versions the table holds (BatchGetItem, 100 keys a request) and drops
+ * every record whose version is not newer: duplicates, replays and older files change
+ * nothing and cause no write, hence no change record.</li>
+ * <li>Writes the rest (BatchWriteItem, 25 a request, a bounded number in flight).</li>
+ * </ol>
+ * It returns only when every record is in the table, was older than the table, or is in
+ * the dead-letter queue; otherwise it throws, so the batch is not checkpointed and is
+ * read again. One shard has one consumer (the binder's lock), so no other writer races
+ * the read-then-write; writes after the fast-write window are conditional all the same.
  */
 class InventoryBatchLoader {
 
@@ -20,26 +40,167 @@ class InventoryBatchLoader {
 
 	private final InventoryRecordDecoder decoder = new InventoryRecordDecoder();
 
+	private final StoredVersions versions;
+
 	private final InventoryTableWriter writer;
 
-	InventoryBatchLoader(InventoryTableWriter writer) {
+	private final DeadLetters deadLetters;
+
+	private final LoaderMetrics metrics;
+
+	private final ExecutorService requests;
+
+	private final LoaderProperties properties;
+
+	private final Clock clock;
+
+	private final Consumer<Duration> pause;
+
+	InventoryBatchLoader(StoredVersions versions, InventoryTableWriter writer, DeadLetters deadLetters,
+			LoaderMetrics metrics, ExecutorService requests, LoaderProperties properties, Clock clock,
+			Consumer<Duration> pause) {
+		this.versions = versions;
 		this.writer = writer;
+		this.deadLetters = deadLetters;
+		this.metrics = metrics;
+		this.requests = requests;
+		this.properties = properties;
+		this.clock = clock;
+		this.pause = pause;
+	}
+
+	/**
+	 * What became of a batch.
+	 *
+	 * @param records records in the batch
+	 * @param written items written
+	 * @param skipped records the table already held in that version or newer (or a newer
+	 * record of the same item in the batch)
+	 * @param deadLettered records sent to the dead-letter queue
+	 */
+	record Outcome(int records, int written, int skipped, int deadLettered) {
 	}
 
 	/**
 	 * @param batch the Kinesis records of one poll of one shard, in stream order
-	 * @return how many items were written
+	 * @param stream the stream they came from (for dead letters)
+	 * @param shard the shard they came from (for dead letters)
 	 */
-	int load(List<Record> batch) {
-		List<InventoryRecordEvent> events = batch.stream()
-			.map((record) -> this.decoder.decode(record.data().asByteArray()))
-			.flatMap(Optional::stream)
+	Outcome load(List<Record> batch, String stream, String shard) {
+		RetryBudget budget = new RetryBudget(this.properties, this.clock, this.pause);
+		Map<InventoryRecordEvent, Record> sources = new IdentityHashMap<>();
+		List<InventoryRecordEvent> events = new ArrayList<>();
+		int deadLettered = 0;
+		for (Record record : batch) {
+			InventoryRecordDecoder.Decoded decoded = this.decoder.decode(record.data().asByteArray());
+			if (decoded.event() == null) {
+				this.deadLetters.send(record, decoded.problem(), stream, shard);
+				deadLettered++;
+				continue;
+			}
+			sources.put(decoded.event(), record);
+			events.add(decoded.event());
+		}
+		List<InventoryRecordEvent> newest = NewestRecordPerItem.of(events);
+		int skipped = events.size() - newest.size();
+
+		List<InventoryRecordEvent> newer;
+		try {
+			newer = newerThanStored(newest, budget);
+		}
+		catch (SdkException ex) {
+			if (!DynamoDbFailures.isPermanent(ex)) {
+				throw ex;
+			}
+			// E.g. access denied: nothing of this batch can be loaded as things are.
+			for (InventoryRecordEvent event : newest) {
+				this.deadLetters.send(sources.get(event), "reading the table failed: " + DynamoDbFailures.describe(ex),
+						stream, shard);
+			}
+			this.metrics.deadLettered(deadLettered + newest.size());
+			this.metrics.skipped(skipped);
+			return new Outcome(batch.size(), 0, skipped, deadLettered + newest.size());
+		}
+		skipped += newest.size() - newer.size();
+
+		List<InventoryTableWriter.Result> results = inParallel(chunks(newer, InventoryTableWriter.MAX_BATCH),
+				(chunk) -> writeOrDeadLetter(chunk, budget, sources, stream, shard));
+		int written = 0;
+		for (InventoryTableWriter.Result result : results) {
+			written += result.written();
+			skipped += result.skipped();
+			deadLettered += result.poison().size();
+		}
+		this.metrics.written(written);
+		this.metrics.skipped(skipped);
+		this.metrics.deadLettered(deadLettered);
+		Outcome outcome = new Outcome(batch.size(), written, skipped, deadLettered);
+		log.debug("Loaded a batch of shard {}: {}", shard, outcome);
+		return outcome;
+	}
+
+	private List<InventoryRecordEvent> newerThanStored(List<InventoryRecordEvent> events, RetryBudget budget) {
+		List<List<InventoryRecordEvent>> chunks = chunks(events, StoredVersions.MAX_KEYS);
+		List<Map<ItemKey, String>> stored = inParallel(chunks,
+				(chunk) -> this.versions.read(chunk.stream().map(ItemKey::of).toList(), budget));
+		List<InventoryRecordEvent> newer = new ArrayList<>();
+		for (int c = 0; c < chunks.size(); c++) {
+			for (InventoryRecordEvent event : chunks.get(c)) {
+				String version = stored.get(c).get(ItemKey.of(event));
+				if (version == null || event.version().compareTo(version) > 0) {
+					newer.add(event);
+				}
+			}
+		}
+		return newer;
+	}
+
+	private InventoryTableWriter.Result writeOrDeadLetter(List<InventoryRecordEvent> chunk, RetryBudget budget,
+			Map<InventoryRecordEvent, Record> sources, String stream, String shard) {
+		InventoryTableWriter.Result result;
+		try {
+			result = this.writer.write(chunk, budget);
+		}
+		catch (SdkException ex) {
+			if (!DynamoDbFailures.isPermanent(ex)) {
+				throw ex;
+			}
+			Map<InventoryRecordEvent, String> all = new IdentityHashMap<>();
+			chunk.forEach((event) -> all.put(event, DynamoDbFailures.describe(ex)));
+			result = new InventoryTableWriter.Result(0, 0, all);
+		}
+		result.poison()
+			.forEach((event, reason) -> this.deadLetters.send(sources.get(event),
+					"the table refused the record: " + reason, stream, shard));
+		return result;
+	}
+
+	/** Runs the tasks on the request pool; the first failure fails the batch. */
+	private <T, R> List<R> inParallel(List<T> tasks, Function<T, R> task) {
+		if (tasks.size() <= 1) {
+			return tasks.stream().map(task).toList();
+		}
+		List<CompletableFuture<R>> futures = tasks.stream()
+			.map((input) -> CompletableFuture.supplyAsync(() -> task.apply(input), this.requests))
 			.toList();
-		List<InventoryRecordEvent> latest = LatestRecordPerItem.of(events);
-		int requests = this.writer.write(latest);
-		log.debug("Loaded {} items ({} records) with {} BatchWriteItem requests", latest.size(), batch.size(),
-				requests);
-		return latest.size();
+		try {
+			CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+		return futures.stream().map(CompletableFuture::join).toList();
+	}
+
+	private static <T> List<List<T>> chunks(List<T> items, int size) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int from = 0; from < items.size(); from += size) {
+			chunks.add(items.subList(from, Math.min(items.size(), from + size)));
+		}
+		return chunks;
 	}
 
 }

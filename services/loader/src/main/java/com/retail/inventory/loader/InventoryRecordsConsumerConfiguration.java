@@ -1,10 +1,16 @@
 package com.retail.inventory.loader;
 
+import io.awspring.cloud.kinesis.integration.KinesisHeaders;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
@@ -15,14 +21,41 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 @Configuration(proxyBeanMethods = false)
 class InventoryRecordsConsumerConfiguration {
 
+	/**
+	 * The DynamoDB requests of a batch run on these threads, at most this many at once.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService loaderRequests(LoaderProperties properties) {
+		return Executors.newFixedThreadPool(properties.writeConcurrency(), (task) -> {
+			Thread thread = new Thread(task, "loader-dynamodb");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
 	@Bean
-	InventoryBatchLoader inventoryBatchLoader(InventoryTableWriter writer) {
-		return new InventoryBatchLoader(writer);
+	InventoryBatchLoader inventoryBatchLoader(DynamoDbClient dynamoDb, DeadLetters deadLetters, LoaderMetrics metrics,
+			ExecutorService loaderRequests, LoaderProperties properties) {
+		return new InventoryBatchLoader(new StoredVersions(dynamoDb, properties.table(), metrics),
+				new InventoryTableWriter(dynamoDb, properties.table(), metrics), deadLetters, metrics, loaderRequests,
+				properties, Clock.systemUTC(), InventoryRecordsConsumerConfiguration::sleep);
 	}
 
 	@Bean
 	Consumer<Message<List<Record>>> loadInventory(InventoryBatchLoader loader) {
-		return (message) -> loader.load(message.getPayload());
+		return (message) -> loader.load(message.getPayload(),
+				message.getHeaders().get(KinesisHeaders.RECEIVED_STREAM, String.class),
+				message.getHeaders().get(KinesisHeaders.SHARD, String.class));
+	}
+
+	private static void sleep(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to retry", ex);
+		}
 	}
 
 }

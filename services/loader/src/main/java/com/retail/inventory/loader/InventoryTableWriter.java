@@ -2,111 +2,155 @@ package com.retail.inventory.loader;
 
 import com.retail.inventory.contracts.InventoryRecordEvent;
 import com.retail.inventory.contracts.InventoryTable;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Writes events into the Inventory table with BatchWriteItem, 25 items per request,
- * re-sending UnprocessedItems (with backoff) until DynamoDB has taken every item. Returns
- * only when all are durable; throws otherwise, so the caller does not checkpoint.
+ * Writes up to 25 records, already known to be newer than what the table holds, into the
+ * Inventory table: one BatchWriteItem, re-sending UnprocessedItems and transient failures
+ * with backoff. It returns only when every record is durable or set aside as poison;
+ * otherwise it throws, so the batch is not checkpointed.
+ *
+ * <p>
+ * Two cases use conditional PutItems instead ({@code Version} absent or older than the
+ * record's), one per record: a request DynamoDB refuses for its items (an item over 400
+ * KB), to find the one at fault; and writes after the batch's fast-write window, when the
+ * versions read at its start may be stale.
  */
-@Component
 class InventoryTableWriter {
 
 	static final int MAX_BATCH = 25;
-
-	static final int MAX_ATTEMPTS = 10;
-
-	private static final Logger log = LoggerFactory.getLogger(InventoryTableWriter.class);
 
 	private final DynamoDbClient dynamoDb;
 
 	private final String table;
 
-	private final Clock clock;
+	private final LoaderMetrics metrics;
 
-	private final Consumer<Duration> pause;
-
-	@Autowired
-	InventoryTableWriter(DynamoDbClient dynamoDb, LoaderProperties properties) {
-		this(dynamoDb, properties.table(), Clock.systemUTC(), InventoryTableWriter::sleep);
-	}
-
-	InventoryTableWriter(DynamoDbClient dynamoDb, String table, Clock clock, Consumer<Duration> pause) {
+	InventoryTableWriter(DynamoDbClient dynamoDb, String table, LoaderMetrics metrics) {
 		this.dynamoDb = dynamoDb;
 		this.table = table;
-		this.clock = clock;
-		this.pause = pause;
+		this.metrics = metrics;
 	}
 
 	/**
-	 * @return the number of BatchWriteItem requests sent
+	 * What became of a chunk of records.
+	 *
+	 * @param written records now in the table
+	 * @param skipped records the table already held in that version or a newer one
+	 * @param poison records DynamoDB refuses, each with the reason
 	 */
-	int write(List<InventoryRecordEvent> events) {
-		int requests = 0;
-		String now = clock.instant().toString();
-		for (int from = 0; from < events.size(); from += MAX_BATCH) {
-			List<WriteRequest> chunk = new ArrayList<>();
-			for (InventoryRecordEvent event : events.subList(from, Math.min(events.size(), from + MAX_BATCH))) {
-				chunk.add(
-						WriteRequest.builder().putRequest(PutRequest.builder().item(item(event, now)).build()).build());
-			}
-			requests += writeFully(chunk);
-		}
-		return requests;
+	record Result(int written, int skipped, Map<InventoryRecordEvent, String> poison) {
 	}
 
-	private int writeFully(List<WriteRequest> chunk) {
-		Map<String, List<WriteRequest>> pending = Map.of(table, chunk);
-		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-			Map<String, List<WriteRequest>> request = pending;
-			BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(request));
-			if (!response.hasUnprocessedItems() || response.unprocessedItems().isEmpty()) {
-				return attempt;
+	/**
+	 * @param events at most {@value #MAX_BATCH} records, at most one per item
+	 */
+	Result write(List<InventoryRecordEvent> events, RetryBudget budget) {
+		if (budget.fastWritesOver()) {
+			return writeConditionally(events, budget);
+		}
+		Map<ItemKey, InventoryRecordEvent> byKey = new LinkedHashMap<>();
+		List<WriteRequest> pending = new ArrayList<>();
+		for (InventoryRecordEvent event : events) {
+			byKey.put(ItemKey.of(event), event);
+			pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(event)).build()).build());
+		}
+		for (int attempt = 1; !pending.isEmpty(); attempt++) {
+			List<WriteRequest> sending = pending;
+			BatchWriteItemResponse response;
+			try {
+				this.metrics.batchWrite();
+				response = this.dynamoDb.batchWriteItem((b) -> b.requestItems(Map.of(this.table, sending)));
 			}
-			pending = response.unprocessedItems();
-			int left = pending.values().stream().mapToInt(List::size).sum();
-			log.warn("DynamoDB left {} of {} items unprocessed (attempt {})", left, chunk.size(), attempt);
-			if (attempt < MAX_ATTEMPTS) {
-				this.pause.accept(Duration.ofMillis(Math.min(5_000, 50L << attempt)));
+			catch (SdkException ex) {
+				if (DynamoDbFailures.isAboutTheItems(ex)) {
+					// One item spoils the request: find it, write the others.
+					List<InventoryRecordEvent> left = sending.stream()
+						.map((request) -> byKey.get(ItemKey.of(request.putRequest().item())))
+						.toList();
+					Result oneByOne = writeConditionally(left, budget);
+					return new Result(events.size() - left.size() + oneByOne.written(), oneByOne.skipped(),
+							oneByOne.poison());
+				}
+				if (DynamoDbFailures.isPermanent(ex)) {
+					throw ex;
+				}
+				budget.beforeRetry(attempt, "BatchWriteItem to " + this.table, ex);
+				continue;
+			}
+			pending = response.hasUnprocessedItems() ? response.unprocessedItems().getOrDefault(this.table, List.of())
+					: List.of();
+			if (!pending.isEmpty()) {
+				budget.beforeRetry(attempt, "BatchWriteItem to " + this.table + " (unprocessed items)", null);
 			}
 		}
-		throw new IllegalStateException("DynamoDB did not accept all items after " + MAX_ATTEMPTS + " attempts");
+		return new Result(events.size(), 0, Map.of());
 	}
 
-	static Map<String, AttributeValue> item(InventoryRecordEvent event, String updatedAt) {
+	/**
+	 * One PutItem per record, each only if the table does not hold that version or newer.
+	 */
+	private Result writeConditionally(List<InventoryRecordEvent> events, RetryBudget budget) {
+		int written = 0;
+		int skipped = 0;
+		Map<InventoryRecordEvent, String> poison = new LinkedHashMap<>();
+		for (InventoryRecordEvent event : events) {
+			for (int attempt = 1;; attempt++) {
+				try {
+					this.metrics.put();
+					this.dynamoDb.putItem((b) -> b.tableName(this.table)
+						.item(item(event))
+						.conditionExpression("attribute_not_exists(#v) OR #v < :v")
+						.expressionAttributeNames(Map.of("#v", InventoryTable.VERSION))
+						.expressionAttributeValues(Map.of(":v", AttributeValue.fromS(event.version()))));
+					written++;
+					break;
+				}
+				catch (ConditionalCheckFailedException ex) {
+					skipped++;
+					break;
+				}
+				catch (SdkException ex) {
+					if (DynamoDbFailures.isAboutTheItems(ex)) {
+						poison.put(event, DynamoDbFailures.describe(ex));
+						break;
+					}
+					if (DynamoDbFailures.isPermanent(ex)) {
+						throw ex;
+					}
+					budget.beforeRetry(attempt, "PutItem to " + this.table, ex);
+				}
+			}
+		}
+		return new Result(written, skipped, poison);
+	}
+
+	/**
+	 * The item of a record: its count and where it came from, stamped with its upload's
+	 * time and its version.
+	 */
+	static Map<String, AttributeValue> item(InventoryRecordEvent event) {
 		Map<String, AttributeValue> item = new LinkedHashMap<>();
 		item.put(InventoryTable.STORE, AttributeValue.fromS(event.store()));
 		item.put(InventoryTable.ITEM, AttributeValue.fromS(event.item()));
 		item.put(InventoryTable.COUNT, AttributeValue.fromN(Long.toString(event.count())));
 		item.put(InventoryTable.UPLOAD_ID, AttributeValue.fromS(event.upload().id()));
 		item.put(InventoryTable.ROW_NUMBER, AttributeValue.fromN(Long.toString(event.rowNumber())));
-		item.put(InventoryTable.UPDATED_AT, AttributeValue.fromS(updatedAt));
+		if (event.upload().eventTime() != null) {
+			item.put(InventoryTable.UPDATED_AT, AttributeValue.fromS(event.upload().eventTime()));
+		}
+		item.put(InventoryTable.VERSION, AttributeValue.fromS(event.version()));
 		return item;
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while retrying a batch write", ex);
-		}
 	}
 
 }

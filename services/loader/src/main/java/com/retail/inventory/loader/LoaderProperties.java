@@ -1,14 +1,33 @@
 package com.retail.inventory.loader;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param table the DynamoDB table holding current stock (key Store + Item, attribute
- * Count)
+ * Settings of the loader (README, configuration reference).
+ *
+ * @param table the Inventory table
+ * @param deadLetterQueue SQS queue that receives records that can never be loaded, with
+ * the reason
+ * @param writeConcurrency DynamoDB requests a batch may have in flight at once
+ * @param retryBudget how long one batch may retry transient failures before it fails (and
+ * is read again); well inside the binder's 60 s shard lock lease
+ * @param fastWriteWindow how long after a batch started its writes may rely on having
+ * read the stored versions (BatchWriteItem); later writes are conditional PutItems, in
+ * case the shard lock has meanwhile passed to another instance
+ * @param baseBackoff first retry delay; doubles per attempt, with full jitter
+ * @param maxBackoff longest retry delay
  */
 @Validated
 @ConfigurationProperties("inventory.loader")
-public record LoaderProperties(@NotBlank String table) {
+public record LoaderProperties(@NotBlank String table, @NotBlank String deadLetterQueue,
+		@DefaultValue("4") @Min(1) @Max(32) int writeConcurrency, @DefaultValue("20s") @NotNull Duration retryBudget,
+		@DefaultValue("30s") @NotNull Duration fastWriteWindow, @DefaultValue("50ms") @NotNull Duration baseBackoff,
+		@DefaultValue("2s") @NotNull Duration maxBackoff) {
 }

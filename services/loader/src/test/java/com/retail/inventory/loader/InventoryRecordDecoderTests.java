@@ -15,20 +15,25 @@ class InventoryRecordDecoderTests {
 
 	@Test
 	void decodesAnEventAndIgnoresFieldsAddedLater() {
-		var event = decoder.decode(bytes("""
+		var decoded = this.decoder.decode(bytes("""
 				{"schemaVersion":1,"store":"Berlin","item":"Echo Dot","count":12,"rowNumber":1,"futureField":true,
-				 "upload":{"id":"b/k#e","bucket":"b","key":"k","eTag":"e"}}""")).orElseThrow();
-		assertThat(event.store()).isEqualTo("Berlin");
-		assertThat(event.count()).isEqualTo(12);
-		assertThat(event.upload().id()).isEqualTo("b/k#e");
+				 "upload":{"id":"b/k#e","bucket":"b","key":"k","eTag":"e"}}"""));
+		assertThat(decoded.problem()).isNull();
+		assertThat(decoded.event().store()).isEqualTo("Berlin");
+		assertThat(decoded.event().count()).isEqualTo(12);
+		assertThat(decoded.event().upload().id()).isEqualTo("b/k#e");
 	}
 
 	@Test
-	void skipsRecordsThatBreakTheContract() {
-		assertThat(decoder.decode(bytes("not json"))).isEmpty();
-		assertThat(decoder.decode(bytes("{\"store\":\"Berlin\",\"count\":1}"))).isEmpty();
-		assertThat(decoder.decode(bytes("""
-				{"store":"Berlin","item":"Echo","count":-3,"upload":{"id":"x"}}"""))).isEmpty();
+	void saysWhyARecordBreaksTheContract() {
+		assertThat(this.decoder.decode(bytes("not json")).problem()).startsWith("not JSON of the inventory-record");
+		assertThat(this.decoder.decode(bytes("{\"store\":\"Berlin\",\"count\":1}")).problem()).isNotNull();
+		assertThat(this.decoder.decode(bytes("""
+				{"schemaVersion":1,"store":"Berlin","item":"Echo","count":-3,"rowNumber":1,"upload":{"id":"x"}}"""))
+			.problem()).isEqualTo("breaks the inventory-record contract: count is negative");
+		assertThat(this.decoder.decode(bytes("""
+				{"schemaVersion":1,"store":"Berlin","item":"Echo","count":3,"rowNumber":1}""")).problem())
+			.endsWith("upload id is required");
 	}
 
 }

@@ -11,6 +11,7 @@ import com.retail.inventory.local.LocalResources;
 import io.awspring.cloud.autoconfigure.dynamodb.DynamoDbClientCustomizer;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +26,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -44,13 +44,13 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 class LoaderIntegrationTests {
 
 	@Autowired
-	FailedWrites failedWrites;
+	FailedCalls failedCalls;
 
 	private static String event(String store, String item, long count, long row) {
 		return """
 				{"schemaVersion":1,"store":"%s","item":"%s","count":%d,"rowNumber":%d,
-				 "upload":{"id":"inventory-uploads/%s.csv#e1","bucket":"inventory-uploads","key":"%s.csv","eTag":"e1"}}"""
-			.formatted(store, item, count, row, store, store);
+				 "upload":{"id":"inventory-uploads/%s.csv#e1","bucket":"inventory-uploads","key":"%s.csv","eTag":"e1",
+				 "eventTime":"2026-12-02T10:00:00.000Z"}}""".formatted(store, item, count, row, store, store);
 	}
 
 	@Test
@@ -74,7 +74,7 @@ class LoaderIntegrationTests {
 
 		// The loader read the batch and tried to write it, more than once: the batch was
 		// read again, not dropped.
-		await().atMost(Duration.ofSeconds(60)).until(() -> this.failedWrites.count() >= 2);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.failedCalls.count() >= 2);
 		assertThat(checkpoints(aws, resources)).as("no checkpoint may cover records that are not in the table")
 			.allSatisfy((sequence) -> assertThat(sequence).isLessThan(first));
 
@@ -98,7 +98,61 @@ class LoaderIntegrationTests {
 			.item();
 		assertThat(row.get(InventoryTable.UPLOAD_ID).s()).isEqualTo("inventory-uploads/Berlin.csv#e1");
 		assertThat(row.get(InventoryTable.ROW_NUMBER).n()).isEqualTo("3");
-		assertThat(row.get(InventoryTable.UPDATED_AT).s()).isNotBlank();
+		assertThat(row.get(InventoryTable.UPDATED_AT).s()).isEqualTo("2026-12-02T10:00:00.000Z");
+		assertThat(row.get(InventoryTable.VERSION).s()).startsWith("2026-12-02T10:00:00.000000Z|");
+
+		// The record that is not an inventory record is in the dead-letter queue, with
+		// why.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(deadLetters(aws, resources)).containsKey("this is not an event"));
+		assertThat(deadLetters(aws, resources).get("this is not an event")).startsWith("not JSON");
+	}
+
+	@Test
+	void aRecordTheTableRefusesGoesToTheDeadLetterQueueAndTheShardMovesOn(LocalAwsClients aws,
+			LocalResources resources) {
+		// An item over DynamoDB's 400 KB limit: BatchWriteItem refuses the whole request.
+		String tooLarge = event("Karachi", "Echo Huge", 1, 1).replace("Karachi.csv#e1",
+				"Karachi.csv#" + "x".repeat(410_000));
+		List<String> events = List.of(event("Karachi", "Echo Dot", 4, 2), tooLarge,
+				event("Karachi", "Echo Plus", 5, 3));
+		aws.kinesis()
+			.putRecords((b) -> b.streamName(resources.recordsStream())
+				.records(events.stream()
+					.map((e) -> PutRecordsRequestEntry.builder()
+						.partitionKey("k")
+						.data(SdkBytes.fromUtf8String(e))
+						.build())
+					.toList()));
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(counts(aws, resources)).containsEntry("Karachi/Echo Dot", "4")
+				.containsEntry("Karachi/Echo Plus", "5")
+				.doesNotContainKey("Karachi/Echo Huge"));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(deadLetters(aws, resources).entrySet())
+				.anySatisfy((letter) -> assertThat(letter.getKey()).contains("Echo Huge")));
+		var letter = deadLetters(aws, resources).entrySet()
+			.stream()
+			.filter((e) -> e.getKey().contains("Echo Huge"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(letter.getValue()).contains("ValidationException");
+	}
+
+	/** Every dead letter so far: body to reason (messages stay in the queue). */
+	private static Map<String, String> deadLetters(LocalAwsClients aws, LocalResources resources) {
+		Map<String, String> letters = new HashMap<>();
+		for (int i = 0; i < 5; i++) {
+			aws.sqs()
+				.receiveMessage((b) -> b.queueUrl(resources.recordsDlqUrl())
+					.maxNumberOfMessages(10)
+					.visibilityTimeout(0)
+					.messageAttributeNames("All"))
+				.messages()
+				.forEach((m) -> letters.put(m.body(), m.messageAttributes().get("reason").stringValue()));
+		}
+		return letters;
 	}
 
 	/**
@@ -132,10 +186,9 @@ class LoaderIntegrationTests {
 	}
 
 	/**
-	 * Counts the loader's BatchWriteItem calls that failed, as seen by its own DynamoDB
-	 * client.
+	 * Counts the loader's DynamoDB calls that failed, as seen by its own DynamoDB client.
 	 */
-	static final class FailedWrites implements ExecutionInterceptor {
+	static final class FailedCalls implements ExecutionInterceptor {
 
 		private final AtomicInteger count = new AtomicInteger();
 
@@ -145,25 +198,23 @@ class LoaderIntegrationTests {
 
 		@Override
 		public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-			if ("BatchWriteItem".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
-				this.count.incrementAndGet();
-			}
+			this.count.incrementAndGet();
 		}
 
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class FailedWritesConfiguration {
+	static class FailedCallsConfiguration {
 
 		@Bean
-		FailedWrites failedWrites() {
-			return new FailedWrites();
+		FailedCalls failedCalls() {
+			return new FailedCalls();
 		}
 
 		@Bean
-		DynamoDbClientCustomizer countFailedWrites(FailedWrites failedWrites) {
+		DynamoDbClientCustomizer countFailedCalls(FailedCalls failedCalls) {
 			return (builder) -> builder.overrideConfiguration(
-					builder.overrideConfiguration().toBuilder().addExecutionInterceptor(failedWrites).build());
+					builder.overrideConfiguration().toBuilder().addExecutionInterceptor(failedCalls).build());
 		}
 
 	}

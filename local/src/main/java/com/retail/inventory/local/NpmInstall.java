@@ -7,19 +7,23 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * kinesis-mock comes from npm, pinned by {@code local/kinesis-mock/package.json} + lock
- * file. It is installed on first use so that {@code ./mvnw verify} and
+ * Emulators from npm, pinned by a {@code package.json} + lock file in the repository, are
+ * installed on first use ({@code npm ci}), so that {@code ./mvnw verify} and
  * {@code ./inventory up} work on a fresh clone.
  */
-final class KinesisMockInstall {
+public final class NpmInstall {
 
-	private KinesisMockInstall() {
+	private NpmInstall() {
 	}
 
-	static Path ensureInstalled(Path root) {
-		Path project = root.resolve("local/kinesis-mock");
-		Path packageDir = project.resolve("node_modules/kinesis-local");
-		if (Files.isRegularFile(packageDir.resolve("main.js"))) {
+	/**
+	 * @param project the folder with the package.json and lock file
+	 * @param packageName the package that must be installed
+	 * @return the package's folder under node_modules
+	 */
+	public static Path ensureInstalled(Path project, String packageName) {
+		Path packageDir = project.resolve("node_modules").resolve(packageName);
+		if (Files.isRegularFile(packageDir.resolve("package.json"))) {
 			return packageDir;
 		}
 		if (!Files.isRegularFile(project.resolve("package.json"))) {
@@ -34,7 +38,7 @@ final class KinesisMockInstall {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot run npm to install kinesis-mock", ex);
+			throw new UncheckedIOException("Cannot run npm in " + project, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
