@@ -3,6 +3,7 @@ package com.retail.inventory.loader;
 import com.retail.inventory.contracts.InventoryRecordEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,10 +25,10 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * <li>Decodes each record; one that is not an inventory record goes to the dead-letter
  * queue.</li>
  * <li>Keeps the newest version per store item.</li>
- * <li>Reads the versions the table holds (BatchGetItem, 100 keys a request) and drops
- * every record whose version is not newer: duplicates, replays and older files change
- * nothing and cause no write, hence no change record.</li>
- * <li>Writes the rest (BatchWriteItem, 25 a request, a bounded number in flight).</li>
+ * <li>For each group of 100 items (a bounded number of groups in flight): reads the
+ * versions the table holds (one BatchGetItem) and drops every record whose version is not
+ * newer, so duplicates, replays and older files change nothing and cause no write, hence
+ * no change record; then writes the rest at once (BatchWriteItem, 25 a request).</li>
  * </ol>
  * It returns only when every record is in the table, was older than the table, or is in
  * the dead-letter queue; otherwise it throws, so the batch is not checkpointed and is
@@ -103,33 +104,16 @@ class InventoryBatchLoader {
 		}
 		List<InventoryRecordEvent> newest = NewestRecordPerItem.of(events);
 		int skipped = events.size() - newest.size();
-
-		List<InventoryRecordEvent> newer;
-		try {
-			newer = newerThanStored(newest, budget);
-		}
-		catch (SdkException ex) {
-			if (!DynamoDbFailures.isPermanent(ex)) {
-				throw ex;
-			}
-			// E.g. access denied: nothing of this batch can be loaded as things are.
-			for (InventoryRecordEvent event : newest) {
-				this.deadLetters.send(sources.get(event), "reading the table failed: " + DynamoDbFailures.describe(ex),
-						stream, shard);
-			}
-			this.metrics.deadLettered(deadLettered + newest.size());
-			this.metrics.skipped(skipped);
-			return new Outcome(batch.size(), 0, skipped, deadLettered + newest.size());
-		}
-		skipped += newest.size() - newer.size();
-
-		List<InventoryTableWriter.Result> results = inParallel(chunks(newer, InventoryTableWriter.MAX_BATCH),
-				(chunk) -> writeOrDeadLetter(chunk, budget, sources, stream, shard));
+		// Groups of 100 items, each read and then written at once (a bounded number in
+		// flight), so
+		// versions are never older than a moment when they are written on.
+		List<Outcome> groups = inParallel(chunks(newest, StoredVersions.MAX_KEYS),
+				(group) -> loadGroup(group, budget, sources, stream, shard));
 		int written = 0;
-		for (InventoryTableWriter.Result result : results) {
-			written += result.written();
-			skipped += result.skipped();
-			deadLettered += result.poison().size();
+		for (Outcome group : groups) {
+			written += group.written();
+			skipped += group.skipped();
+			deadLettered += group.deadLettered();
 		}
 		this.metrics.written(written);
 		this.metrics.skipped(skipped);
@@ -139,27 +123,51 @@ class InventoryBatchLoader {
 		return outcome;
 	}
 
-	private List<InventoryRecordEvent> newerThanStored(List<InventoryRecordEvent> events, RetryBudget budget) {
-		List<List<InventoryRecordEvent>> chunks = chunks(events, StoredVersions.MAX_KEYS);
-		List<Map<ItemKey, String>> stored = inParallel(chunks,
-				(chunk) -> this.versions.read(chunk.stream().map(ItemKey::of).toList(), budget));
+	/**
+	 * Reads the stored versions of up to 100 items and writes the records that are newer.
+	 */
+	private Outcome loadGroup(List<InventoryRecordEvent> group, RetryBudget budget,
+			Map<InventoryRecordEvent, Record> sources, String stream, String shard) {
+		Instant readAt = budget.now();
+		Map<ItemKey, String> stored;
+		try {
+			stored = this.versions.read(group.stream().map(ItemKey::of).toList(), budget);
+		}
+		catch (SdkException ex) {
+			if (!DynamoDbFailures.isPermanent(ex)) {
+				throw ex;
+			}
+			// E.g. access denied: nothing of these records can be loaded as things are.
+			for (InventoryRecordEvent event : group) {
+				this.deadLetters.send(sources.get(event), "reading the table failed: " + DynamoDbFailures.describe(ex),
+						stream, shard);
+			}
+			return new Outcome(group.size(), 0, 0, group.size());
+		}
 		List<InventoryRecordEvent> newer = new ArrayList<>();
-		for (int c = 0; c < chunks.size(); c++) {
-			for (InventoryRecordEvent event : chunks.get(c)) {
-				String version = stored.get(c).get(ItemKey.of(event));
-				if (version == null || event.version().compareTo(version) > 0) {
-					newer.add(event);
-				}
+		for (InventoryRecordEvent event : group) {
+			String version = stored.get(ItemKey.of(event));
+			if (version == null || event.version().compareTo(version) > 0) {
+				newer.add(event);
 			}
 		}
-		return newer;
+		int written = 0;
+		int skipped = group.size() - newer.size();
+		int deadLettered = 0;
+		for (List<InventoryRecordEvent> chunk : chunks(newer, InventoryTableWriter.MAX_BATCH)) {
+			InventoryTableWriter.Result result = writeOrDeadLetter(chunk, budget, readAt, sources, stream, shard);
+			written += result.written();
+			skipped += result.skipped();
+			deadLettered += result.poison().size();
+		}
+		return new Outcome(group.size(), written, skipped, deadLettered);
 	}
 
 	private InventoryTableWriter.Result writeOrDeadLetter(List<InventoryRecordEvent> chunk, RetryBudget budget,
-			Map<InventoryRecordEvent, Record> sources, String stream, String shard) {
+			Instant readAt, Map<InventoryRecordEvent, Record> sources, String stream, String shard) {
 		InventoryTableWriter.Result result;
 		try {
-			result = this.writer.write(chunk, budget);
+			result = this.writer.write(chunk, budget, readAt);
 		}
 		catch (SdkException ex) {
 			if (!DynamoDbFailures.isPermanent(ex)) {

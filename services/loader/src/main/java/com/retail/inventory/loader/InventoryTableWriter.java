@@ -2,6 +2,7 @@ package com.retail.inventory.loader;
 
 import com.retail.inventory.contracts.InventoryRecordEvent;
 import com.retail.inventory.contracts.InventoryTable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +55,11 @@ class InventoryTableWriter {
 
 	/**
 	 * @param events at most {@value #MAX_BATCH} records, at most one per item
+	 * @param versionsReadAt when the stored versions these records were checked against
+	 * were read
 	 */
-	Result write(List<InventoryRecordEvent> events, RetryBudget budget) {
-		if (budget.fastWritesOver()) {
+	Result write(List<InventoryRecordEvent> events, RetryBudget budget, Instant versionsReadAt) {
+		if (budget.stale(versionsReadAt)) {
 			return writeConditionally(events, budget);
 		}
 		Map<ItemKey, InventoryRecordEvent> byKey = new LinkedHashMap<>();

@@ -18,9 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param writeConcurrency DynamoDB requests a batch may have in flight at once
  * @param retryBudget how long one batch may retry transient failures before it fails (and
  * is read again); well inside the binder's 60 s shard lock lease
- * @param fastWriteWindow how long after a batch started its writes may rely on having
- * read the stored versions (BatchWriteItem); later writes are conditional PutItems, in
- * case the shard lock has meanwhile passed to another instance
+ * @param fastWriteWindow how long after reading the stored versions a write may rely on
+ * them (BatchWriteItem); a later write (a stalled instance, whose shard lock may have
+ * passed to another) is a conditional PutItem
  * @param baseBackoff first retry delay; doubles per attempt, with full jitter
  * @param maxBackoff longest retry delay
  */

@@ -17,8 +17,6 @@ final class RetryBudget {
 
 	private final Instant end;
 
-	private final Instant fastWritesEnd;
-
 	private final LoaderProperties properties;
 
 	private final Consumer<Duration> pause;
@@ -27,9 +25,7 @@ final class RetryBudget {
 		this.clock = clock;
 		this.properties = properties;
 		this.pause = pause;
-		Instant start = clock.instant();
-		this.end = start.plus(properties.retryBudget());
-		this.fastWritesEnd = start.plus(properties.fastWriteWindow());
+		this.end = clock.instant().plus(properties.retryBudget());
 	}
 
 	/**
@@ -49,9 +45,17 @@ final class RetryBudget {
 		this.pause.accept(delay);
 	}
 
-	/** Whether writes must now be conditional on the stored version. */
-	boolean fastWritesOver() {
-		return this.clock.instant().isAfter(this.fastWritesEnd);
+	/** Now, for {@link #stale(Instant)}. */
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	/**
+	 * Whether versions read at that moment are too old to write on without a condition:
+	 * so much time has passed (a stalled instance) that the shard lock may have moved on.
+	 */
+	boolean stale(Instant readAt) {
+		return this.clock.instant().isAfter(readAt.plus(this.properties.fastWriteWindow()));
 	}
 
 	/**
