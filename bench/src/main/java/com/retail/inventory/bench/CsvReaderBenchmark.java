@@ -32,9 +32,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = { "-Xmx512m" })
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = { "-Xmx512m" })
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 8, time = 1)
 @Threads(1)
 public class CsvReaderBenchmark {
 

@@ -4,29 +4,37 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Bounds the memory a CSV file can make the parser use: passes the file through to the
- * parser unchanged, except that a row longer than a limit is replaced by a one-value
- * marker row, so it is rejected with its line number while the rest of the file is read
- * in constant memory. Without it, one line of a gigabyte, or an opening quote that never
- * closes, would be buffered whole by the parser.
- *
- * <p>
+ * Stands between the file and the CSV parser, one row at a time, so that no row can make
+ * the parser fail or use unbounded memory. A well-formed row passes through unchanged; a
+ * row the parser could not read is replaced by a one-value marker row, which the reader
+ * rejects with the marker's reason and line, and the rest of the file is read as usual:
+ * <ul>
+ * <li>a row longer than the limit (one line of a gigabyte, or an opening quote that never
+ * closes) is skipped in constant memory;</li>
+ * <li>a row with bad quoting (a character after a closing quote, a quote still open at
+ * the end of the file) is set aside instead of stopping the parser.</li>
+ * </ul>
  * A row ends at a line break outside quotes. Quotes are tracked as commons-csv reads them
  * in ingest's format: a quote opens a quoted value only at the start of a value (after
- * optional spaces), {@code ""} inside one is a quote, and a quote anywhere else is a
- * plain character. The guard only finds where rows end; the parser still does all the
- * parsing.
+ * optional spaces), {@code ""} inside one is a quote, only spaces may follow the closing
+ * quote before the next comma or line break, and a quote anywhere else is a plain
+ * character.
  */
 final class CsvRowGuard extends Reader {
 
 	/** Starts every marker; a real value would be rejected for its control character. */
-	private static final String MARKER = "\u0000row-too-long:";
+	private static final String MARKER = "\u0000row-rejected:";
 
-	private enum State {
+	/** Quote states (ints rather than an enum: compared for every character). */
+	private static final int VALUE_START = 0;
 
-		VALUE_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED
+	private static final int UNQUOTED = 1;
 
-	}
+	private static final int QUOTED = 2;
+
+	private static final int QUOTE_IN_QUOTED = 3;
+
+	private static final int AFTER_QUOTED = 4;
 
 	private final Reader in;
 
@@ -52,7 +60,7 @@ final class CsvRowGuard extends Reader {
 
 	private int readyEnd;
 
-	private State state = State.VALUE_START;
+	private int state = VALUE_START;
 
 	private long line = 1;
 
@@ -63,6 +71,9 @@ final class CsvRowGuard extends Reader {
 
 	/** While skipping a row that is too long: its length so far; -1 otherwise. */
 	private long skipped = -1;
+
+	/** Why the current row cannot be parsed, once that is known; null while it can. */
+	private String malformed;
 
 	private boolean eof;
 
@@ -75,15 +86,13 @@ final class CsvRowGuard extends Reader {
 	/**
 	 * @param value the first value of a parsed row
 	 * @return why the row is not what the file holds, when the value is the marker of a
-	 * row that was too long; null for any other value
+	 * row this guard set aside; null for any other value
 	 */
-	static String oversizeReason(String value) {
+	static String rejectionReason(String value) {
 		if (value == null || !value.startsWith(MARKER)) {
 			return null;
 		}
-		String[] parts = value.substring(MARKER.length()).split(":");
-		return String.format("the row starting on line %s is %,d characters long; at most %,d are accepted", parts[0],
-				Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+		return value.substring(MARKER.length());
 	}
 
 	@Override
@@ -107,11 +116,14 @@ final class CsvRowGuard extends Reader {
 	private void fill() throws IOException {
 		int n = this.in.read(this.input, 0, this.input.length);
 		Output out = this.output;
-		out.reset(this.heldLength + Math.max(n, 0) + 64);
+		out.reset(this.heldLength + Math.max(n, 0) + 256);
 		if (n < 0) {
 			this.eof = true;
-			if (this.skipped >= 0) {
-				out.append(marker());
+			if (this.state == QUOTED && this.skipped < 0 && this.malformed == null) {
+				this.malformed = "a quoted value opened on line " + this.rowStartLine + " is never closed";
+			}
+			if (this.skipped >= 0 || this.malformed != null) {
+				out.append(marker((char) 0));
 			}
 			else {
 				out.append(this.held, 0, this.heldLength);
@@ -124,22 +136,26 @@ final class CsvRowGuard extends Reader {
 		for (int i = 0; i < n; i++) {
 			boolean rowEnds = advance(this.input[i]);
 			if (this.skipped >= 0) {
-				this.skipped++;
 				if (rowEnds) {
-					this.skipped--; // the line break is not part of the row
-					out.append(marker());
-					this.skipped = -1;
-					this.rowStartLine = this.line;
+					out.append(marker(this.input[i]));
+					startRow();
 					from = i + 1;
+				}
+				else {
+					this.skipped++;
 				}
 				continue;
 			}
 			int rowLength = this.heldLength + (i - from + 1);
 			if (rowEnds) {
-				out.append(this.held, 0, this.heldLength);
-				out.append(this.input, from, i - from + 1);
-				this.heldLength = 0;
-				this.rowStartLine = this.line;
+				if (this.malformed != null) {
+					out.append(marker(this.input[i]));
+				}
+				else {
+					out.append(this.held, 0, this.heldLength);
+					out.append(this.input, from, i - from + 1);
+				}
+				startRow();
 				from = i + 1;
 			}
 			else if (rowLength > this.maxRowChars) {
@@ -154,52 +170,97 @@ final class CsvRowGuard extends Reader {
 		publish(out);
 	}
 
+	private void startRow() {
+		this.heldLength = 0;
+		this.skipped = -1;
+		this.malformed = null;
+		this.rowStartLine = this.line;
+	}
+
 	/**
-	 * Moves the quote state over one character.
+	 * Moves the quote state over one character. Kept small (the cold paths are methods of
+	 * their own) so that it is inlined: it runs for every character of the file.
 	 * @return whether the character ends a row
 	 */
 	private boolean advance(char c) {
-		boolean lineBreak = c == '\r' || c == '\n';
-		if (c == '\r' || (c == '\n' && !this.afterCarriageReturn)) {
-			this.line++;
+		if (c == '\n' || c == '\r') {
+			newLine(c);
+			if (this.state == QUOTED) {
+				return false;
+			}
+			this.state = VALUE_START;
+			return true;
 		}
-		this.afterCarriageReturn = c == '\r';
+		this.afterCarriageReturn = false;
 		switch (this.state) {
 			case VALUE_START -> {
 				if (c == '"') {
-					this.state = State.QUOTED;
+					this.state = QUOTED;
 				}
-				else if (c != ' ' && c != '\t' && c != ',' && !lineBreak) {
-					this.state = State.UNQUOTED;
+				else if (c != ' ' && c != '\t' && c != ',') {
+					this.state = UNQUOTED;
 				}
 			}
 			case UNQUOTED -> {
 				if (c == ',') {
-					this.state = State.VALUE_START;
+					this.state = VALUE_START;
 				}
 			}
 			case QUOTED -> {
 				if (c == '"') {
-					this.state = State.QUOTE_IN_QUOTED;
+					this.state = QUOTE_IN_QUOTED;
 				}
-				return false;
 			}
-			case QUOTE_IN_QUOTED -> {
-				if (c == '"') {
-					this.state = State.QUOTED;
-					return false;
-				}
-				this.state = (c == ',') ? State.VALUE_START : State.UNQUOTED;
-			}
+			default -> afterClosingQuote(c);
 		}
-		if (lineBreak) {
-			this.state = State.VALUE_START;
-		}
-		return lineBreak;
+		return false;
 	}
 
-	private String marker() {
-		return MARKER + this.rowStartLine + ":" + this.skipped + ":" + this.maxRowChars + "\n";
+	private void newLine(char c) {
+		if (c == '\r' || !this.afterCarriageReturn) {
+			this.line++;
+		}
+		this.afterCarriageReturn = c == '\r';
+	}
+
+	/**
+	 * After a closing quote: {@code ""} (an escaped quote), spaces, then a comma or line
+	 * break.
+	 */
+	private void afterClosingQuote(char c) {
+		if (c == '"' && this.state == QUOTE_IN_QUOTED) {
+			this.state = QUOTED;
+		}
+		else if (c == ',') {
+			this.state = VALUE_START;
+		}
+		else if (c == ' ' || c == '\t') {
+			this.state = AFTER_QUOTED;
+		}
+		else {
+			if (this.malformed == null) {
+				this.malformed = "bad quoting on line " + this.line + ": '" + c
+						+ "' follows a closing quote (a quote inside a quoted value is written \"\")";
+			}
+			// Read on as the parser cannot: to the end of the row.
+			this.state = UNQUOTED;
+		}
+	}
+
+	/**
+	 * The marker row for the row that just ended: one quoted value, spanning as many
+	 * lines as the row did and ending with the same line break, so the parser's line
+	 * numbers stay those of the file.
+	 * @param terminator the character that ended the row, or 0 at the end of the file
+	 */
+	private String marker(char terminator) {
+		String reason = (this.skipped >= 0)
+				? String.format("the row starting on line %d is %,d characters long; at most %,d are accepted",
+						this.rowStartLine, this.skipped, this.maxRowChars)
+				: this.malformed;
+		long lines = (terminator == 0) ? this.line - this.rowStartLine + 1 : this.line - this.rowStartLine;
+		String text = MARKER + reason.replace('\r', ' ').replace('\n', ' ').replace("\"", "\"\"");
+		return "\"" + text + "\n".repeat((int) Math.max(0, lines - 1)) + "\"" + ((terminator == 0) ? "\n" : terminator);
 	}
 
 	private void publish(Output out) {

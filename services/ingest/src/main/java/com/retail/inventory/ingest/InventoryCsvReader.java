@@ -7,8 +7,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -16,24 +18,34 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams an inventory CSV file ({@code store,item,count} header, then one row per store
- * item) into events, one row at a time, so a file of any size is read in constant memory.
- *
- * <p>
- * A file that is not an inventory file (missing or wrong header, empty) is rejected with
- * {@link UnreadableUploadException}, as is one whose CSV breaks off (an unterminated
- * quote, a character after a closing quote): the rows before the break are emitted, the
- * rest cannot be read reliably. A row with a bad value, or longer than the row limit, is
- * counted as rejected with its reason and skipped; every other row is emitted. A failure
- * to read the input itself (S3, network) is not the file's fault and propagates as an
- * {@link UncheckedIOException}.
+ * Streams an inventory CSV file into events, one row at a time, so a file of any size is
+ * read in constant memory, and applies the validation policy (README, "Validation
+ * policy"):
+ * <ul>
+ * <li>the header names the columns {@code store}, {@code item} and {@code count}, in any
+ * order and case; further columns are ignored, with a warning;</li>
+ * <li>store and item are trimmed, non-empty, at most {@value #MAX_NAME_CHARS} characters
+ * each and 255 together, without control characters; count is a whole number from 0 to
+ * {@value #MAX_COUNT};</li>
+ * <li>an item listed twice counts as its last row (its row number is its version's last
+ * part);</li>
+ * <li>a row with bad quoting or over the row limit is rejected with its line and the rest
+ * of the file is read ({@link CsvRowGuard}).</li>
+ * </ul>
+ * A file that is not an inventory file (no header with those columns) is rejected with
+ * {@link UnreadableUploadException}. A failure to read the input itself (S3, network) is
+ * not the file's fault and propagates as an {@link UncheckedIOException}.
  */
 public final class InventoryCsvReader {
 
-	static final List<String> HEADER = List.of("store", "item", "count");
+	static final List<String> REQUIRED = List.of("store", "item", "count");
 
-	/** Reasons kept per file; the counts stay exact beyond them. */
-	static final int MAX_REASONS = 100;
+	/** Reasons and warnings kept per file; the counts stay exact beyond them. */
+	public static final int MAX_MESSAGES = 1_000;
+
+	static final int MAX_NAME_CHARS = 128;
+
+	static final long MAX_COUNT = 1_000_000_000L;
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
 		.setIgnoreSurroundingSpaces(true)
@@ -47,14 +59,33 @@ public final class InventoryCsvReader {
 	}
 
 	/**
+	 * One rejected row.
+	 *
+	 * @param line the file line the row ends on
+	 * @param row the 1-based data row (the header not counted)
+	 * @param reason why it was rejected
+	 */
+	public record RowError(long line, long row, String reason) {
+	}
+
+	/**
 	 * What happened to a file's rows.
 	 *
 	 * @param rowsRead data rows in the file (the header not counted)
 	 * @param rowsEmitted rows that became events
 	 * @param rowsRejected rows that did not, each for a reason
-	 * @param reasons why, for the first {@value #MAX_REASONS} rejected rows
+	 * @param errors the first {@value #MAX_MESSAGES} rejected rows
+	 * @param warnings what was accepted but deserves a look (ignored columns,
+	 * duplicates), at most {@value #MAX_MESSAGES}
 	 */
-	public record ReadReport(long rowsRead, long rowsEmitted, long rowsRejected, List<String> reasons) {
+	public record ReadReport(long rowsRead, long rowsEmitted, long rowsRejected, List<RowError> errors,
+			List<String> warnings) {
+
+		/** Whether more rows were rejected than {@link #errors()} lists. */
+		public boolean errorsTruncated() {
+			return this.rowsRejected > this.errors.size();
+		}
+
 	}
 
 	/**
@@ -62,116 +93,186 @@ public final class InventoryCsvReader {
 	 * @param upload the upload the rows belong to
 	 * @param sink receives every valid row, in file order
 	 * @return the counts
-	 * @throws UnreadableUploadException when the file is not (or stops being) an
-	 * inventory CSV file
+	 * @throws UnreadableUploadException when the file is not an inventory CSV file
 	 * @throws UncheckedIOException when the input cannot be read
 	 */
 	public ReadReport read(Reader reader, UploadRef upload, Consumer<InventoryRecordEvent> sink) {
 		long rowNumber = 0;
 		long emitted = 0;
 		long rejected = 0;
-		List<String> reasons = new ArrayList<>();
+		List<RowError> errors = new ArrayList<>();
+		List<String> warnings = new ArrayList<>();
 		CSVParser parser = null;
 		try {
 			parser = CSVParser.parse(new CsvRowGuard(reader, this.maxRowChars), FORMAT);
 			Iterator<CSVRecord> rows = parser.iterator();
 			if (!rows.hasNext()) {
-				throw new UnreadableUploadException(
-						"the file is empty; expected the header " + String.join(",", HEADER));
+				warn(warnings, "the file is empty: no header, no rows");
+				return new ReadReport(0, 0, 0, List.of(), List.copyOf(warnings));
 			}
-			checkHeader(rows.next());
+			Columns columns = Columns.of(rows.next(), warnings);
 			while (rows.hasNext()) {
 				CSVRecord row = rows.next();
 				rowNumber++;
-				String problem = problemWith(row);
-				if (problem != null) {
+				Object checked = columns.check(row);
+				if (checked instanceof String problem) {
 					rejected++;
-					if (reasons.size() < MAX_REASONS) {
-						reasons.add("row " + rowNumber + " (line " + parser.getCurrentLineNumber() + "): " + problem);
+					if (errors.size() < MAX_MESSAGES) {
+						errors.add(new RowError(parser.getCurrentLineNumber(), rowNumber, problem));
 					}
 					continue;
 				}
-				sink.accept(
-						InventoryRecordEvent.of(row.get(0), row.get(1), Long.parseLong(row.get(2)), upload, rowNumber));
+				Row valid = (Row) checked;
+				sink.accept(InventoryRecordEvent.of(valid.store(), valid.item(), valid.count(), upload, rowNumber));
 				emitted++;
 			}
 		}
 		catch (UncheckedIOException ex) {
 			if (ex.getCause() instanceof CSVException syntax) {
+				// The guard sets aside the rows the parser cannot read; anything left is
+				// the file's.
 				long line = (parser != null) ? parser.getCurrentLineNumber() : 1;
-				throw new UnreadableUploadException("not valid CSV from line " + line + " (" + syntax.getMessage()
-						+ "); the rest of the file cannot be read", ex);
+				throw new UnreadableUploadException(
+						"not valid CSV from line " + line + " (" + syntax.getMessage() + ")", ex);
 			}
 			throw ex;
-		}
-		catch (CSVException ex) {
-			throw new UnreadableUploadException("not valid CSV: " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new ReadReport(rowNumber, emitted, rejected, List.copyOf(reasons));
+		return new ReadReport(rowNumber, emitted, rejected, List.copyOf(errors), List.copyOf(warnings));
 	}
 
-	private static void checkHeader(CSVRecord header) {
-		List<String> names = new ArrayList<>();
-		header.forEach((name) -> names.add(stripBom(name).trim().toLowerCase(Locale.ROOT)));
-		if (!names.equals(HEADER)) {
-			String shown = (CsvRowGuard.oversizeReason(header.get(0)) != null) ? "too long to show"
-					: header.toList().toString();
-			throw new UnreadableUploadException("the header is " + shown + "; expected " + String.join(",", HEADER));
+	private static void warn(List<String> warnings, String warning) {
+		if (warnings.size() < MAX_MESSAGES) {
+			warnings.add(warning);
 		}
 	}
 
-	/**
-	 * @return why a data row cannot be used, or null when it is fine
-	 */
-	private static String problemWith(CSVRecord row) {
-		String oversize = CsvRowGuard.oversizeReason(row.get(0));
-		if (oversize != null) {
-			return oversize;
-		}
-		if (row.size() != HEADER.size()) {
-			return "expected 3 values (store,item,count), found " + row.size();
-		}
-		if (row.get(0).isBlank()) {
-			return "store is empty";
-		}
-		if (row.get(1).isBlank()) {
-			return "item is empty";
-		}
-		int keyLength = row.get(0).length() + 1 + row.get(1).length();
-		if (keyLength > InventoryRecordEvent.MAX_PARTITION_KEY_CHARS) {
-			return "store and item are " + (keyLength - 1) + " characters together; at most "
-					+ (InventoryRecordEvent.MAX_PARTITION_KEY_CHARS - 1) + " are accepted";
-		}
-		String count = row.get(2);
-		if (!isWholeNumber(count)) {
-			String shown = (count.length() <= 40) ? count : count.substring(0, 40) + "...";
-			return "count '" + shown + "' is not a whole number >= 0";
-		}
-		return null;
-	}
+	/** Where the three columns are, as the header names them. */
+	private static final class Columns {
 
-	/**
-	 * 1 to 18 ASCII digits (what fits a long); checked by hand, this runs for every row.
-	 */
-	private static boolean isWholeNumber(String value) {
-		int length = value.length();
-		if (length == 0 || length > 18) {
-			return false;
+		private final int store;
+
+		private final int item;
+
+		private final int count;
+
+		private final int size;
+
+		private Columns(int store, int item, int count, int size) {
+			this.store = store;
+			this.item = item;
+			this.count = count;
+			this.size = size;
 		}
-		for (int i = 0; i < length; i++) {
-			char c = value.charAt(i);
-			if (c < '0' || c > '9') {
-				return false;
+
+		static Columns of(CSVRecord header, List<String> warnings) {
+			if (CsvRowGuard.rejectionReason(header.get(0)) != null) {
+				throw new UnreadableUploadException(
+						"the header cannot be read: " + CsvRowGuard.rejectionReason(header.get(0)));
 			}
+			Map<String, Integer> positions = new LinkedHashMap<>();
+			List<String> extra = new ArrayList<>();
+			for (int i = 0; i < header.size(); i++) {
+				String name = header.get(i);
+				if (i == 0 && name.startsWith("\uFEFF")) {
+					name = name.substring(1);
+				}
+				name = name.strip().toLowerCase(Locale.ROOT);
+				if (REQUIRED.contains(name)) {
+					if (positions.putIfAbsent(name, i) != null) {
+						throw new UnreadableUploadException("the header names the column " + name + " twice");
+					}
+				}
+				else {
+					extra.add(name.isEmpty() ? "(column " + (i + 1) + ", no name)" : name);
+				}
+			}
+			if (positions.size() < REQUIRED.size()) {
+				throw new UnreadableUploadException("the header is " + header.toList()
+						+ "; it must name the columns store, item and count (in any order; other columns are ignored)");
+			}
+			if (!extra.isEmpty()) {
+				warn(warnings, "columns ignored: " + String.join(", ", extra));
+			}
+			return new Columns(positions.get("store"), positions.get("item"), positions.get("count"), header.size());
 		}
-		return true;
+
+		/**
+		 * @return the row's values ({@link Row}), trimmed and checked, or why the row
+		 * cannot be used (a String)
+		 */
+		Object check(CSVRecord row) {
+			String setAside = CsvRowGuard.rejectionReason(row.get(0));
+			if (setAside != null) {
+				return setAside.strip();
+			}
+			if (row.size() != this.size) {
+				return "expected " + this.size + " values, as in the header, found " + row.size();
+			}
+			String store = row.get(this.store).strip();
+			String item = row.get(this.item).strip();
+			String problem = nameProblem("store", store);
+			if (problem == null) {
+				problem = nameProblem("item", item);
+			}
+			if (problem != null) {
+				return problem;
+			}
+			if (store.length() + item.length() > InventoryRecordEvent.MAX_PARTITION_KEY_CHARS - 1) {
+				return "store and item are " + (store.length() + item.length()) + " characters together; at most "
+						+ (InventoryRecordEvent.MAX_PARTITION_KEY_CHARS - 1) + " are accepted";
+			}
+			String count = row.get(this.count).strip();
+			long number = count(count);
+			if (number < 0) {
+				String shown = (count.length() <= 40) ? count : count.substring(0, 40) + "...";
+				return "count '" + shown + "' is not a whole number from 0 to " + String.format("%,d", MAX_COUNT);
+			}
+			return new Row(store, item, number);
+		}
+
+		private static String nameProblem(String what, String value) {
+			if (value.isEmpty()) {
+				return what + " is empty";
+			}
+			if (value.length() > MAX_NAME_CHARS) {
+				return what + " is " + value.length() + " characters long; at most " + MAX_NAME_CHARS + " are accepted";
+			}
+			for (int i = 0; i < value.length(); i++) {
+				if (Character.isISOControl(value.charAt(i))) {
+					return String.format("%s contains the control character U+%04X", what, (int) value.charAt(i));
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * Digits only (checked by hand: this runs for every row), 0 to
+		 * {@value #MAX_COUNT}.
+		 * @return the number, or -1 when the text is not one
+		 */
+		private static long count(String value) {
+			int length = value.length();
+			if (length == 0 || length > 10) {
+				return -1;
+			}
+			long number = 0;
+			for (int i = 0; i < length; i++) {
+				char c = value.charAt(i);
+				if (c < '0' || c > '9') {
+					return -1;
+				}
+				number = number * 10 + (c - '0');
+			}
+			return (number <= MAX_COUNT) ? number : -1;
+		}
+
 	}
 
-	private static String stripBom(String value) {
-		return value.startsWith("\uFEFF") ? value.substring(1) : value;
+	/** A row that passed the checks, its values trimmed. */
+	private record Row(String store, String item, long count) {
 	}
 
 }

@@ -2,9 +2,8 @@ package com.retail.inventory.ingest;
 
 import com.retail.inventory.contracts.UploadRef;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,6 +11,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Streams one uploaded object from S3 through the CSV reader into Kinesis.
+ *
+ * <p>
+ * The file is read twice: first to check that all of it is UTF-8 (and, if compressed,
+ * valid gzip), so a file in another encoding is rejected before any of its rows is
+ * published; then to publish its rows.
  *
  * <p>
  * Failures are told apart honestly: a file that is not an inventory file is rejected and
@@ -48,20 +52,36 @@ class UploadProcessor {
 	 * @throws UploadHandedBackException when this instance is shutting down
 	 */
 	void process(UploadRef announced) {
-		UploadedObject object;
-		try {
-			object = UploadedObject.open(this.s3, announced);
+		UploadRef upload;
+		try (UploadedObject object = UploadedObject.open(this.s3, announced);
+				Reader text = UploadContent.text(object, object.contentEncoding())) {
+			// S3 notifications carry the event time; without one, the object's own time
+			// orders it.
+			upload = (announced.eventTime() != null) ? announced
+					: announced.withEventTime(object.lastModified().toString());
+			text.transferTo(Writer.nullWriter());
 		}
 		catch (UploadSupersededException ex) {
 			log.warn("{}; skipped", ex.getMessage());
 			return;
 		}
-		// S3 notifications carry the event time; without one, the object's own time
-		// orders it.
-		UploadRef upload = (announced.eventTime() != null) ? announced
-				: announced.withEventTime(object.lastModified().toString());
+		catch (UnreadableUploadException ex) {
+			log.error("Upload {} rejected, nothing published: {}", announced.id(), ex.getMessage());
+			return;
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new UploadFailedException(
+					"Upload " + announced.id() + " could not be read; the notification will be delivered again: " + ex,
+					ex);
+		}
+		publish(upload);
+	}
+
+	private void publish(UploadRef upload) {
 		RecordPublication publication = this.publisher.open(upload, this.shutdown::expired);
-		try (object; publication; Reader text = new InputStreamReader(object, StandardCharsets.UTF_8)) {
+		try (UploadedObject object = UploadedObject.open(this.s3, upload);
+				publication;
+				Reader text = UploadContent.text(object, object.contentEncoding())) {
 			InventoryCsvReader.ReadReport report;
 			try {
 				report = this.reader.read(text, upload, publication::add);
@@ -78,14 +98,17 @@ class UploadProcessor {
 				return;
 			}
 			long published = publication.finish();
-			if (report.rowsRejected() == 0) {
+			if (report.rowsRejected() == 0 && report.warnings().isEmpty()) {
 				log.info("Upload {}: published {} rows", upload.id(), published);
 			}
 			else {
-				log.warn("Upload {}: published {} rows, rejected {} rows: {}{}", upload.id(), published,
-						report.rowsRejected(), report.reasons(),
-						(report.rowsRejected() > report.reasons().size()) ? " ..." : "");
+				log.warn("Upload {}: published {} rows, rejected {} rows: {}{}; warnings: {}", upload.id(), published,
+						report.rowsRejected(), report.errors(), report.errorsTruncated() ? " ..." : "",
+						report.warnings());
 			}
+		}
+		catch (UploadSupersededException ex) {
+			log.warn("{}; skipped", ex.getMessage());
 		}
 		catch (UploadHandedBackException ex) {
 			publication.close();

@@ -7,9 +7,13 @@ import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.KinesisStreamReader;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +43,19 @@ class IngestIntegrationTests {
 	@Test
 	void everyRowOfAnUploadBecomesAPlainJsonEventAndBadFilesDoNotBlockTheQueue(LocalAwsClients aws,
 			LocalResources resources) throws Exception {
+		// The validation policy on real objects: not UTF-8 (rejected whole, before any
+		// row is published),
+		// gzip with its Content-Encoding (read), columns in another order with one more
+		// (read, extra ignored).
+		aws.s3()
+			.putObject(b -> b.bucket(resources.bucket()).key("munich-latin1.csv"), RequestBody.fromBytes(
+					"store,item,count\nAachen,Echo Dot,1\nMünchen,Echo Dot,3\n".getBytes(StandardCharsets.ISO_8859_1)));
+		aws.s3()
+			.putObject(b -> b.bucket(resources.bucket()).key("gz/pusan.csv.gz").contentEncoding("gzip"),
+					RequestBody.fromBytes(gzip("store,item,count\nPusan,Echo Show,4\nPusan,Echo Dot,0\n")));
+		aws.s3()
+			.putObject(b -> b.bucket(resources.bucket()).key("extra-columns.csv"), RequestBody
+				.fromString("item,price,store,count\nEcho Dot,49.99,Karachi,7\nEcho Plus,99,Karachi,2\n"));
 		aws.s3()
 			.putObject(b -> b.bucket(resources.bucket()).key("not-inventory.csv"),
 					RequestBody.fromString("hello,world\n1,2\n"));
@@ -50,8 +67,17 @@ class IngestIntegrationTests {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			events.clear();
 			events.addAll(readAll(aws, resources.recordsStream()));
-			assertThat(events).hasSize(2);
+			assertThat(events).hasSize(6);
 		});
+		assertThat(events).filteredOn((e) -> e.get("upload").get("key").asString().equals("gz/pusan.csv.gz"))
+			.extracting((e) -> e.get("item").asString() + "=" + e.get("count").asLong())
+			.containsExactly("Echo Show=4", "Echo Dot=0");
+		assertThat(events).filteredOn((e) -> e.get("upload").get("key").asString().equals("extra-columns.csv"))
+			.extracting(
+					(e) -> e.get("store").asString() + "/" + e.get("item").asString() + "=" + e.get("count").asLong())
+			.containsExactly("Karachi/Echo Dot=7", "Karachi/Echo Plus=2");
+		assertThat(events).noneMatch((e) -> e.get("upload").get("key").asString().equals("munich-latin1.csv"));
+		events.removeIf((e) -> !e.get("upload").get("key").asString().equals("incoming/berlin store.csv"));
 
 		JsonNode first = events.get(0);
 		assertThat(first.get("store").asString()).isEqualTo("Berlin");
@@ -76,7 +102,15 @@ class IngestIntegrationTests {
 			assertThat(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).isEqualTo("0");
 			assertThat(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).isEqualTo("0");
 		});
-		assertThat(readAll(aws, resources.recordsStream())).hasSize(2);
+		assertThat(readAll(aws, resources.recordsStream())).hasSize(6);
+	}
+
+	private static byte[] gzip(String text) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+			zip.write(text.getBytes(StandardCharsets.UTF_8));
+		}
+		return out.toByteArray();
 	}
 
 	/**
