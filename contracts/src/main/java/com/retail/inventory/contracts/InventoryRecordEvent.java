@@ -23,7 +23,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InventoryRecordEvent(int schemaVersion, String store, String item, long count, UploadRef upload,
-		long rowNumber) {
+		long rowNumber, Integer attempt) {
 
 	public static final int SCHEMA_VERSION = 1;
 
@@ -31,7 +31,15 @@ public record InventoryRecordEvent(int schemaVersion, String store, String item,
 	public static final int MAX_PARTITION_KEY_CHARS = 256;
 
 	public static InventoryRecordEvent of(String store, String item, long count, UploadRef upload, long rowNumber) {
-		return new InventoryRecordEvent(SCHEMA_VERSION, store, item, count, upload, rowNumber);
+		return new InventoryRecordEvent(SCHEMA_VERSION, store, item, count, upload, rowNumber, null);
+	}
+
+	/**
+	 * @return this record as published by the given processing attempt of its upload
+	 */
+	public InventoryRecordEvent withAttempt(int number) {
+		return new InventoryRecordEvent(this.schemaVersion, this.store, this.item, this.count, this.upload,
+				this.rowNumber, number);
 	}
 
 	/**

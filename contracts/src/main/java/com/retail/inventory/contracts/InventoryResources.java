@@ -118,6 +118,14 @@ public final class InventoryResources {
 		return get("alert-log-table");
 	}
 
+	public String uploadsTable() {
+		return get("uploads-table");
+	}
+
+	public int uploadsRetentionDays() {
+		return Integer.parseInt(get("uploads-retention-days"));
+	}
+
 	public String noStockTopic() {
 		return get("no-stock-topic");
 	}

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * Identifies one uploaded version of one S3 object.
  *
  * @param id stable identity of this upload: {@code bucket/key} plus the version id when
- * the bucket is versioned, else the eTag; the same object version always yields the same
- * id
+ * the notification names one, else the eTag and the event's sequencer (or, without one,
+ * its time); the same notification always yields the same id, and uploading the same
+ * bytes again is a new upload
  * @param bucket S3 bucket name
  * @param key decoded S3 object key
  * @param versionId S3 version id, absent for unversioned buckets
@@ -24,7 +25,17 @@ public record UploadRef(String id, String bucket, String key, String versionId, 
 
 	public static UploadRef of(String bucket, String key, String versionId, String eTag, String sequencer,
 			String eventTime) {
-		String revision = (versionId != null && !versionId.isBlank()) ? "?versionId=" + versionId : "#" + eTag;
+		String revision;
+		if (versionId != null && !versionId.isBlank()) {
+			revision = "?versionId=" + versionId;
+		}
+		else {
+			// Without a version id (an unversioned bucket, or an emulator that leaves it
+			// out) the eTag alone would make a second upload of the same bytes look like
+			// a duplicate of the first.
+			String event = (sequencer != null) ? sequencer : eventTime;
+			revision = "#" + eTag + ((event != null) ? "@" + event : "");
+		}
 		return new UploadRef(bucket + "/" + key + revision, bucket, key, versionId, eTag, sequencer, eventTime);
 	}
 

@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class ContractSchemaTests {
 		assertThat(validate("inventory-record.schema.json", event)).isEmpty();
 		JsonNode json = this.writer.valueToTree(event);
 		assertThat(json.get("upload").get("id").asString())
-			.isEqualTo("inventory-uploads/incoming/berlin.csv#9b2cf535f27731c974343645a3985328");
+			.isEqualTo("inventory-uploads/incoming/berlin.csv#9b2cf535f27731c974343645a3985328@0055AED6DCD90281E5");
 		// An unversioned bucket's upload has no versionId at all, not "versionId": null
 		// (the schema says string).
 		assertThat(json.get("upload").has("versionId")).isFalse();
@@ -60,6 +61,53 @@ class ContractSchemaTests {
 	void versionedUploadIdUsesTheVersion() {
 		UploadRef upload = UploadRef.of("b", "k.csv", "v42", "etag", null, null);
 		assertThat(upload.id()).isEqualTo("b/k.csv?versionId=v42");
+	}
+
+	@Test
+	void withoutAVersionIdTheEventTellsTwoUploadsOfTheSameBytesApart() {
+		UploadRef first = UploadRef.of("b", "k.csv", null, "e", null, "2026-12-02T10:00:00Z");
+		UploadRef again = UploadRef.of("b", "k.csv", null, "e", null, "2026-12-02T11:00:00Z");
+		assertThat(first.id()).isEqualTo("b/k.csv#e@2026-12-02T10:00:00Z");
+		assertThat(again.id()).isNotEqualTo(first.id());
+		assertThat(UploadRef.of("b", "k.csv", null, "e", "0A", "2026-12-02T10:00:00Z").id()).isEqualTo("b/k.csv#e@0A");
+	}
+
+	@Test
+	void recordEventCarriesItsAttemptWhenPublishedByOne() throws Exception {
+		UploadRef upload = UploadRef.of("b", "k.csv", null, "e", null, null);
+		InventoryRecordEvent event = InventoryRecordEvent.of("Berlin", "Echo", 1, upload, 1).withAttempt(2);
+		assertThat(validate("inventory-record.schema.json", event)).isEmpty();
+		assertThat(this.writer.readTree(this.writer.writeValueAsString(event)).get("attempt").asInt()).isEqualTo(2);
+		assertThat(this.writer
+			.readTree(this.writer.writeValueAsString(InventoryRecordEvent.of("Berlin", "Echo", 1, upload, 1)))
+			.has("attempt")).isFalse();
+	}
+
+	@Test
+	void uploadReportMatchesItsSchemaAndReadsBack() throws Exception {
+		UploadReport report = new UploadReport("b/k.csv#e", "b", "k.csv", UploadStatus.PROCESSING.name(), null, 3, 2, 1,
+				0, List.of(new UploadReport.RowError(3, 2, "count 'x' is not a whole number", "Berlin,Echo,x")), false,
+				List.of("columns ignored: price"), "2026-12-02T10:00:00Z", null);
+		assertThat(validate("upload-report.schema.json", report)).isEmpty();
+		UploadReport done = report.finished(UploadStatus.LOADED_WITH_ERRORS, null, 2, "2026-12-02T10:00:05Z");
+		assertThat(validate("upload-report.schema.json", done)).isEmpty();
+		assertThat(this.reader.readValue(this.writer.writeValueAsString(done), UploadReport.class)).isEqualTo(done);
+
+		String unknownStatus = this.writer.writeValueAsString(report).replace("PROCESSING", "DONE");
+		assertThat(schema("upload-report.schema.json").validate(unknownStatus, InputFormat.JSON)).isNotEmpty();
+		assertThat(UploadReport.jsonKey("reports/", "stores/Berlin/a.csv"))
+			.isEqualTo("reports/stores/Berlin/a.csv.json");
+		assertThat(UploadReport.rejectedCsvKey("reports/", "a.csv")).isEqualTo("reports/a.csv.rejected.csv");
+	}
+
+	@Test
+	void sequenceNumbersCompareAsStringsOncePadded() {
+		String shorter = UploadsTable.comparableSequence("9");
+		String longer = UploadsTable.comparableSequence("49590338271490256608559692538361571095921575989136588898");
+		assertThat(shorter).hasSize(UploadsTable.SEQUENCE_WIDTH);
+		assertThat(shorter.compareTo(longer)).isNegative();
+		assertThat(UploadStatus.PROCESSING.isFinal()).isFalse();
+		assertThat(UploadStatus.FAILED.isFinal()).isTrue();
 	}
 
 	@Test
