@@ -3,7 +3,9 @@ package com.retail.inventory.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.UploadsTable;
 import com.retail.inventory.local.DemoUsers;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalPlatform;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -146,13 +149,7 @@ class PipelineEndToEndTests {
 		HttpClient http = HttpClient.newHttpClient();
 		String base = "http://localhost:" + platform.ports().dashboard();
 
-		String token = platform.aws()
-			.cognito()
-			.initiateAuth(b -> b.clientId(platform.resources().userPoolClientId())
-				.authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-				.authParameters(Map.of("USERNAME", DemoUsers.USERNAME, "PASSWORD", DemoUsers.PASSWORD)))
-			.authenticationResult()
-			.idToken();
+		String token = idToken();
 
 		HttpResponse<String> items = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stores/Berlin/items"))
 			.header("Authorization", "Bearer " + token)
@@ -223,6 +220,102 @@ class PipelineEndToEndTests {
 				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
 			.attributes()
 			.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).as("dead letters").isEqualTo("0");
+
+		// Accounted for exactly once, although ingest published part of the file twice
+		// (a second attempt) and the loader read batches again after its restart.
+		Map<String, AttributeValue> tracked = await().atMost(Duration.ofSeconds(30))
+			.until(() -> trackingItem("exports/chain-daily.csv"),
+					(item) -> item != null && item.get(UploadsTable.STATUS).s().equals("LOADED"));
+		assertThat(tracked.get(UploadsTable.ROWS_ACCEPTED).n()).isEqualTo("30000");
+		assertThat(tracked.get(UploadsTable.ROWS_LOADED).n()).isEqualTo("30000");
+		assertThat(Integer.parseInt(tracked.get(UploadsTable.ATTEMPT).n())).isGreaterThanOrEqualTo(2);
+		JsonNode report = JSON.readTree(platform.aws()
+			.s3()
+			.getObjectAsBytes(
+					(b) -> b.bucket(platform.resources().bucket()).key("reports/exports/chain-daily.csv.json"))
+			.asUtf8String());
+		assertThat(report.get("status").asString()).isEqualTo("LOADED");
+		assertThat(report.get("rowsLoaded").asLong()).isEqualTo(30_000);
+	}
+
+	/**
+	 * A store's file with good and bad rows: the good ones load, and the store can read
+	 * what happened to each row in S3 and through the API.
+	 */
+	@Test
+	@Order(8)
+	void aFileWithBadRowsLoadsTheGoodOnesAndReportsTheRestInS3AndTheApi() throws Exception {
+		String key = "stores/Oslo/tuesday.csv";
+		platform.aws()
+			.s3()
+			.putObject((b) -> b.bucket(platform.resources().bucket()).key(key),
+					RequestBody.fromString("Item,Count,Store,Note\nEcho Dot,4,Oslo,a\nEcho Show,many,Oslo,b\n"
+							+ "Echo Plus,2,Bergen,c\nEcho Look,0,Oslo,d\n"));
+
+		await().atMost(PIPELINE)
+			.untilAsserted(() -> assertThat(tableCounts("Oslo"))
+				.isEqualTo(Map.of("Oslo/Echo Dot", "4", "Oslo/Echo Look", "0")));
+		assertThat(tableCounts("Bergen")).isEmpty();
+		Map<String, AttributeValue> tracked = await().atMost(Duration.ofSeconds(30))
+			.until(() -> trackingItem(key),
+					(item) -> item != null && item.get(UploadsTable.STATUS).s().equals("LOADED_WITH_ERRORS"));
+		assertThat(tracked.get(UploadsTable.ROWS_LOADED).n()).isEqualTo("2");
+
+		JsonNode report = JSON.readTree(platform.aws()
+			.s3()
+			.getObjectAsBytes((b) -> b.bucket(platform.resources().bucket()).key("reports/" + key + ".json"))
+			.asUtf8String());
+		assertThat(report.get("status").asString()).isEqualTo("LOADED_WITH_ERRORS");
+		assertThat(report.get("rowsTotal").asLong()).isEqualTo(4);
+		assertThat(report.get("rowsRejected").asLong()).isEqualTo(2);
+		assertThat(report.get("errors")).extracting((e) -> e.get("line").asLong()).containsExactly(3L, 4L);
+		assertThat(report.get("warnings").get(0).asString()).isEqualTo("columns ignored: note");
+		String rejected = platform.aws()
+			.s3()
+			.getObjectAsBytes((b) -> b.bucket(platform.resources().bucket()).key("reports/" + key + ".rejected.csv"))
+			.asUtf8String();
+		assertThat(rejected).startsWith("Item,Count,Store,Note,line,reason\nEcho Show,many,Oslo,b,3,");
+
+		HttpClient http = HttpClient.newHttpClient();
+		String base = "http://localhost:" + platform.ports().dashboard();
+		String token = idToken();
+		JsonNode listed = JSON
+			.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/uploads?store=Oslo&limit=5"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString()).body());
+		assertThat(listed).hasSize(1);
+		assertThat(listed.get(0).get("status").asString()).isEqualTo("LOADED_WITH_ERRORS");
+		HttpResponse<String> detail = http
+			.send(HttpRequest.newBuilder(URI.create(base + "/api/uploads/" + listed.get(0).get("id").asString()))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(detail.statusCode()).isEqualTo(200);
+		JsonNode errors = JSON.readTree(detail.body()).get("errors");
+		assertThat(errors).extracting((e) -> e.get("reason").asString())
+			.containsExactly("count 'many' is not a whole number from 0 to 1,000,000,000",
+					"this file is under stores/Oslo/, which takes only Oslo's rows, not Bergen's");
+	}
+
+	private static String idToken() {
+		return platform.aws()
+			.cognito()
+			.initiateAuth(b -> b.clientId(platform.resources().userPoolClientId())
+				.authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+				.authParameters(Map.of("USERNAME", DemoUsers.USERNAME, "PASSWORD", DemoUsers.PASSWORD)))
+			.authenticationResult()
+			.idToken();
+	}
+
+	/** The newest tracking item of an upload of that key. */
+	private static Map<String, AttributeValue> trackingItem(String key) {
+		return platform.aws()
+			.dynamoDb()
+			.scan((b) -> b.tableName(InventoryResources.load().uploadsTable()))
+			.items()
+			.stream()
+			.filter((item) -> item.get(UploadsTable.KEY).s().equals(key))
+			.max(Comparator.comparing((Map<String, AttributeValue> item) -> item.get(UploadsTable.RECEIVED_AT).s()))
+			.orElse(null);
 	}
 
 	/**

@@ -14,10 +14,13 @@ import java.util.function.Function;
  *
  * @param uploadsBucketSuffix empty for no suffix; absent for the default
  * {@code -<account>-<region>}
+ * @param storeUploaderTrustedPrincipalArn the IAM principal (account root, role or user)
+ * the store uploader role trusts; absent for the deploying account's root, which lets
+ * every principal of the account that its own IAM policy allows assume the role
  */
 public record DeploymentSettings(String namespace, String uploadsBucketPrefix, Optional<String> uploadsBucketSuffix,
 		StreamCapacity streamCapacity, List<String> alertEmails, List<String> alertSmsNumbers, MfaMode mfa,
-		ClusterSettings cluster) {
+		ClusterSettings cluster, Optional<String> storeUploaderTrustedPrincipalArn) {
 
 	public static final String DEFAULT_NAMESPACE = "inventory";
 
@@ -66,6 +69,12 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 				throw new IllegalArgumentException("not an E.164 phone number in alertSmsNumbers: " + number);
 			}
 		}
+		storeUploaderTrustedPrincipalArn.ifPresent(arn -> {
+			if (!arn.matches("arn:aws[a-z-]*:iam::\\d{12}:(root|role/.+|user/.+)")) {
+				throw new IllegalArgumentException("storeUploaderTrustedPrincipalArn must be an account root, IAM role "
+						+ "or user ARN (for an SSO session use the role's ARN, not the assumed-role ARN): " + arn);
+			}
+		});
 		alertEmails = List.copyOf(alertEmails);
 		alertSmsNumbers = List.copyOf(alertSmsNumbers);
 	}
@@ -81,7 +90,7 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 				values.string("streamCapacity").map(StreamCapacity::parse).orElse(StreamCapacity.PROVISIONED),
 				values.list("alertEmails"), values.list("alertSmsNumbers"),
 				values.string("cognitoMfa").map(DeploymentSettings::parseMfa).orElse(MfaMode.OPTIONAL),
-				clusterFrom(values));
+				clusterFrom(values), values.string("storeUploaderTrustedPrincipalArn"));
 	}
 
 	private static ClusterSettings clusterFrom(ContextValues values) {

@@ -26,7 +26,8 @@ public record InventoryStacks(DataStack data, ClusterStack cluster) {
 			Environment environment) {
 		DataStack data = new DataStack(scope, DATA_STACK,
 				props(environment,
-						"Inventory platform data: uploads bucket, queues, streams, tables, alert topic, user pool"),
+						"Inventory platform data: uploads bucket, "
+								+ "queues, streams, tables, alert topic, user pool, store uploader role"),
 				names, settings);
 		ClusterStack cluster = new ClusterStack(scope, CLUSTER_STACK,
 				props(environment, "Inventory platform compute: EKS cluster and one IRSA role per service"), names,

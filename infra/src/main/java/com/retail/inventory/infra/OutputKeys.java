@@ -20,6 +20,12 @@ public final class OutputKeys {
 	 */
 	public static final String NO_STOCK_TOPIC_ARN = "NoStockTopicArn";
 
+	/**
+	 * The ARN of the role store uploaders assume (with session tag {@code store}); for
+	 * people, not for the Helm values.
+	 */
+	public static final String STORE_UPLOADER_ROLE_ARN = "StoreUploaderRoleArn";
+
 	public static final String CLUSTER_NAME = "ClusterName";
 
 	public static final String NAMESPACE = "Namespace";
@@ -32,7 +38,7 @@ public final class OutputKeys {
 	 */
 	public static final List<String> RESOURCE_NAME_KEYS = List.of("uploads-bucket", "upload-events-queue",
 			"upload-events-dlq", "records-stream", "records-dlq", "changes-stream", "inventory-table",
-			"alert-log-table", "no-stock-topic", "loader-checkpoint-table", "loader-lock-table",
+			"alert-log-table", "uploads-table", "no-stock-topic", "loader-checkpoint-table", "loader-lock-table",
 			"stock-alert-checkpoint-table", "stock-alert-lock-table", "user-pool", "user-pool-client");
 
 	private OutputKeys() {

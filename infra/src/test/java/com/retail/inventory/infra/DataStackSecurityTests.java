@@ -46,10 +46,16 @@ class DataStackSecurityTests {
 								"Condition", Map.of("NumericLessThan", Map.of("s3:TlsVersion", 1.2)))))))));
 	}
 
+	/**
+	 * Files and reports are kept as long as their upload items (uploads-retention-days,
+	 * 90).
+	 */
 	@Test
 	void uploadsBucketExpiresEveryObjectAfter90DaysThenOldVersionsAndAbandonedUploads() {
+		assertThat(NAMES.uploadsRetentionDays()).isEqualTo(90);
 		template.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", List.of(
-				Map.of("Id", "ExpireCurrentObjects", "ExpirationInDays", 90, "Status", "Enabled"),
+				Map.of("Id", "ExpireCurrentObjects", "ExpirationInDays", NAMES.uploadsRetentionDays(), "Status",
+						"Enabled"),
 				Map.of("Id", "CleanUpOldVersionsAndAbandonedUploads", "NoncurrentVersionExpiration",
 						Map.of("NoncurrentDays", 30), "ExpiredObjectDeleteMarker", true,
 						"AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7), "Status", "Enabled")))));
@@ -181,7 +187,7 @@ class DataStackSecurityTests {
 
 	@Test
 	void everyTableIsOnDemandEncryptedAndRecoverableToAPointInTime() {
-		template.resourceCountIs("AWS::DynamoDB::Table", 6);
+		template.resourceCountIs("AWS::DynamoDB::Table", 7);
 		template.allResourcesProperties("AWS::DynamoDB::Table",
 				Match
 					.objectLike(Map.of("BillingMode", "PAY_PER_REQUEST", "SSESpecification", Map.of("SSEEnabled", true),
@@ -190,7 +196,7 @@ class DataStackSecurityTests {
 
 	@Test
 	void businessTablesAreRetainedAndProtectedFromDeletion() {
-		for (String table : List.of(NAMES.inventoryTable(), NAMES.alertLogTable())) {
+		for (String table : List.of(NAMES.inventoryTable(), NAMES.alertLogTable(), NAMES.uploadsTable())) {
 			template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "Properties",
 					Match.objectLike(Map.of("TableName", table, "DeletionProtectionEnabled", true))));
 		}
@@ -230,7 +236,12 @@ class DataStackSecurityTests {
 					"ACTIVE",
 					// No SMS role: nothing in this pool may send SMS.
 					"SmsConfiguration", Match.absent()))));
-		template.resourceCountIs("AWS::IAM::Role", 0);
+		// The data stack's one role is the store uploaders' (StoreUploaderRoleTests).
+		template.resourceCountIs("AWS::IAM::Role", 1);
+		Map<String, Object> uploaderRoleArn = TemplateResources
+			.map(TemplateResources.map(resources.outputs().get(OutputKeys.STORE_UPLOADER_ROLE_ARN)).get("Value"));
+		assertThat(resources.ofType("AWS::IAM::Role"))
+			.containsOnlyKeys(TemplateResources.list(uploaderRoleArn.get("Fn::GetAtt")).get(0).toString());
 
 		SynthesizedApp.of(Variant.EXISTING_CLUSTER)
 			.dataTemplate()

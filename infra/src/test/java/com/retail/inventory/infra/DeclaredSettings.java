@@ -7,6 +7,7 @@ import static com.retail.inventory.infra.TemplateResources.properties;
 import com.retail.inventory.contracts.AlertLogTable;
 import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.UploadsTable;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,30 +22,42 @@ import java.util.stream.Collectors;
  * {@code inventory-resources.properties} except {@link #SERVICE_ONLY_KEYS}, and the key
  * schema of every table ({@link #CONTRACT_KEY_SCHEMA}): the names, key schema and
  * settings as AWS will create them. Resources are found by what they are (the queue with
- * a redrive policy, the queue it redrives to, a table with a range key), never by the
- * expected name, so a wrong name shows as a wrong value rather than as a missing
- * resource.
+ * a redrive policy, the queue it redrives to, a table with a range key, the table with an
+ * index), never by the expected name, so a wrong name shows as a wrong value rather than
+ * as a missing resource.
  */
 final class DeclaredSettings {
 
 	/**
-	 * Keys of the shared file that only the services apply, so no template declares them:
-	 * {@code uploads-reports-prefix} is where reports go; ingest skips those keys itself,
-	 * because the bucket notifies every new object (uploads land in the bucket root) and
-	 * expires every object after the same period.
+	 * Keys of the shared file that only the services apply, so no template declares them.
+	 * None at present: {@code uploads-reports-prefix} is applied by IAM (the store
+	 * uploader role here reads {@code <prefix>stores/<store>/*}; the service roles in the
+	 * cluster stack write {@code <prefix>*}), and {@code uploads-retention-days} by the
+	 * bucket's expiration rule (the services write the upload items' TTL attribute from
+	 * the same value; the table only has TTL switched on).
 	 */
-	static final Set<String> SERVICE_ONLY_KEYS = Set.of("uploads-reports-prefix");
+	static final Set<String> SERVICE_ONLY_KEYS = Set.of();
 
 	/**
 	 * The key schema the contract classes define (attribute names are code, not settings
 	 * of the shared file), under the keys this class reads the template's key schema
 	 * into.
 	 */
-	static final Map<String, String> CONTRACT_KEY_SCHEMA = Map.of("inventory-table-hash-key", InventoryTable.STORE,
-			"inventory-table-range-key", InventoryTable.ITEM, "alert-log-table-hash-key", AlertLogTable.ALERT_ID,
-			"alert-log-table-ttl-attribute", AlertLogTable.EXPIRES_AT, "binder-checkpoint-table-hash-key",
-			BinderTableAttributes.CHECKPOINT, "binder-lock-table-hash-key", BinderTableAttributes.LOCK,
-			"binder-lock-table-ttl-attribute", BinderTableAttributes.LOCK_EXPIRES_AT);
+	static final Map<String, String> CONTRACT_KEY_SCHEMA = Map.ofEntries(
+			Map.entry("inventory-table-hash-key", InventoryTable.STORE),
+			Map.entry("inventory-table-range-key", InventoryTable.ITEM),
+			Map.entry("alert-log-table-hash-key", AlertLogTable.ALERT_ID),
+			Map.entry("alert-log-table-ttl-attribute", AlertLogTable.EXPIRES_AT),
+			Map.entry("uploads-table-hash-key", UploadsTable.UPLOAD_ID),
+			Map.entry("uploads-table-ttl-attribute", UploadsTable.EXPIRES_AT),
+			Map.entry("uploads-table-index", UploadsTable.BY_DAY_INDEX),
+			Map.entry("uploads-table-index-hash-key", UploadsTable.RECEIVED_DAY),
+			Map.entry("uploads-table-index-range-key", UploadsTable.RECEIVED_AT),
+			// "all attributes" (UploadsTable.BY_DAY_INDEX)
+			Map.entry("uploads-table-index-projection", "ALL"),
+			Map.entry("binder-checkpoint-table-hash-key", BinderTableAttributes.CHECKPOINT),
+			Map.entry("binder-lock-table-hash-key", BinderTableAttributes.LOCK),
+			Map.entry("binder-lock-table-ttl-attribute", BinderTableAttributes.LOCK_EXPIRES_AT));
 
 	private final TemplateResources template;
 
@@ -85,9 +98,47 @@ final class DeclaredSettings {
 	private void uploads() {
 		Map<String, Object> bucket = one("AWS::S3::Bucket", any -> true);
 		put("uploads-bucket", CfnExpressions.render(bucket.get("BucketName")));
-		// uploads-reports-prefix: not declared by any resource (see SERVICE_ONLY_KEYS);
-		// the notification and
-		// the lifecycle rules apply to every key.
+		// The one lifecycle rule that expires current objects (uploads and reports
+		// alike: the notification and the rules apply to every key).
+		List<Map<String, Object>> expirations = list(map(bucket.get("LifecycleConfiguration")).get("Rules")).stream()
+			.map(TemplateResources::map)
+			.filter(rule -> rule.containsKey("ExpirationInDays"))
+			.toList();
+		put("uploads-retention-days",
+				expirations.size() == 1 ? expirations.get(0).get("ExpirationInDays") : expirations);
+		reportsPrefix();
+	}
+
+	/**
+	 * The store uploader role (the role whose trust admits session tags) may put
+	 * {@code stores/<store>/*} and read the reports of exactly those keys: the key
+	 * pattern it may read is the reports prefix followed by the pattern it may put.
+	 */
+	private void reportsPrefix() {
+		Map<String, Object> role = one("AWS::IAM::Role",
+				properties -> list(map(properties.get("AssumeRolePolicyDocument")).get("Statement")).stream()
+					.anyMatch(statement -> CfnExpressions.renderAll(map(statement).get("Action"))
+						.contains("sts:TagSession")));
+		Map<String, String> keyPatternByAction = new LinkedHashMap<>();
+		for (Object policy : list(role.get("Policies"))) {
+			for (Object statement : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+				List<String> actions = CfnExpressions.renderAll(map(statement).get("Action"));
+				for (String resource : CfnExpressions.renderAll(map(statement).get("Resource"))) {
+					String afterBucket = resource.substring(resource.indexOf(":s3:::") + ":s3:::".length());
+					if (afterBucket.contains("/")) {
+						actions.forEach(action -> keyPatternByAction.put(action,
+								afterBucket.substring(afterBucket.indexOf('/') + 1)));
+					}
+				}
+			}
+		}
+		String uploads = keyPatternByAction.get("s3:PutObject");
+		String reports = keyPatternByAction.get("s3:GetObject");
+		if (uploads == null || reports == null || !reports.endsWith(uploads)) {
+			throw new AssertionError(
+					"The store uploader's reports are not <prefix><its uploads>: " + keyPatternByAction);
+		}
+		put("uploads-reports-prefix", reports.substring(0, reports.length() - uploads.length()));
 	}
 
 	/**
@@ -180,11 +231,30 @@ final class DeclaredSettings {
 		put("inventory-table-hash-key", keys(inventory).get("HASH"));
 		put("inventory-table-range-key", keys(inventory).get("RANGE"));
 
-		Map<String, Object> alertLog = one("AWS::DynamoDB::Table", properties -> keys(properties).size() == 1
-				&& !isBinderTable(properties) && properties.containsKey("TimeToLiveSpecification"));
+		Map<String, Object> alertLog = one("AWS::DynamoDB::Table",
+				properties -> keys(properties).size() == 1 && !isBinderTable(properties)
+						&& properties.containsKey("TimeToLiveSpecification")
+						&& !properties.containsKey("GlobalSecondaryIndexes"));
 		put("alert-log-table", alertLog.get("TableName"));
 		put("alert-log-table-hash-key", keys(alertLog).get("HASH"));
 		put("alert-log-table-ttl-attribute", map(alertLog.get("TimeToLiveSpecification")).get("AttributeName"));
+
+		// The upload tracking table: the one table with an index.
+		Map<String, Object> uploads = one("AWS::DynamoDB::Table",
+				properties -> properties.containsKey("GlobalSecondaryIndexes"));
+		put("uploads-table", uploads.get("TableName"));
+		put("uploads-table-hash-key", keys(uploads).get("HASH"));
+		put("uploads-table-ttl-attribute", map(uploads.get("TimeToLiveSpecification")).get("AttributeName"));
+		List<Object> indexes = list(uploads.get("GlobalSecondaryIndexes"));
+		if (indexes.size() != 1) {
+			throw new AssertionError("Expected one index of the uploads table, found " + indexes.size());
+		}
+		Map<String, Object> index = map(indexes.get(0));
+		Map<String, String> indexKeys = keys(uploads, index.get("KeySchema"));
+		put("uploads-table-index", index.get("IndexName"));
+		put("uploads-table-index-hash-key", indexKeys.get("HASH"));
+		put("uploads-table-index-range-key", indexKeys.get("RANGE"));
+		put("uploads-table-index-projection", map(index.get("Projection")).get("ProjectionType"));
 
 		// Binder tables: checkpoints have no TTL, locks do; the service is in the name
 		// (checked against the file).
@@ -215,11 +285,19 @@ final class DeclaredSettings {
 	 * string.
 	 */
 	private static Map<String, String> keys(Map<String, Object> table) {
+		return keys(table, table.get("KeySchema"));
+	}
+
+	/**
+	 * The same for a key schema of the table's (its own or an index's), against the
+	 * table's attribute definitions.
+	 */
+	private static Map<String, String> keys(Map<String, Object> table, Object keySchema) {
 		Map<String, String> types = list(table.get("AttributeDefinitions")).stream()
 			.map(TemplateResources::map)
 			.collect(Collectors.toMap(a -> a.get("AttributeName").toString(), a -> a.get("AttributeType").toString()));
 		Map<String, String> keys = new LinkedHashMap<>();
-		for (Object element : list(table.get("KeySchema"))) {
+		for (Object element : list(keySchema)) {
 			String name = map(element).get("AttributeName").toString();
 			if (!"S".equals(types.get(name))) {
 				throw new AssertionError("Key " + name + " of " + table.get("TableName") + " is not a string");

@@ -31,6 +31,7 @@ class DeploymentSettingsTests {
 		assertThat(settings.alertEmails()).isEmpty();
 		assertThat(settings.alertSmsNumbers()).isEmpty();
 		assertThat(settings.mfa()).isEqualTo(MfaMode.OPTIONAL);
+		assertThat(settings.storeUploaderTrustedPrincipalArn()).as("the account root").isEmpty();
 		assertThat(settings.cluster())
 			.isEqualTo(new NewCluster("inventory-platform", "1.35", "t3.medium", 2, Optional.empty()));
 	}
@@ -70,6 +71,20 @@ class DeploymentSettingsTests {
 		assertThat(settings.mfa()).isEqualTo(MfaMode.REQUIRED);
 		assertThat(settings.cluster()).isEqualTo(new NewCluster("inventory-platform", "1.34", "m7i.large", 3,
 				Optional.of("arn:aws:iam::123456789012:role/Admin")));
+	}
+
+	@Test
+	void storeUploadersMayBeTrustedThroughAnAccountRoleOrUser() {
+		for (String arn : List.of("arn:aws:iam::123456789012:root", "arn:aws:iam::123456789012:role/StoreBroker",
+				"arn:aws-cn:iam::123456789012:user/till-berlin")) {
+			assertThat(from(Map.of("storeUploaderTrustedPrincipalArn", arn)).storeUploaderTrustedPrincipalArn())
+				.contains(arn);
+		}
+		assertThatThrownBy(() -> from(
+				Map.of("storeUploaderTrustedPrincipalArn", "arn:aws:sts::123456789012:assumed-role/StoreBroker/me")))
+			.hasMessageContaining("storeUploaderTrustedPrincipalArn");
+		assertThatThrownBy(() -> from(Map.of("storeUploaderTrustedPrincipalArn", "123456789012")))
+			.hasMessageContaining("storeUploaderTrustedPrincipalArn");
 	}
 
 	@Test

@@ -30,6 +30,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * reference; each check names the template property it follows.
  *
  * <p>
+ * Tables are compared with their global secondary indexes (name, keys, projection).
+ *
+ * <p>
  * Known, intended differences: the bucket name gets a uniqueness suffix in AWS; the
  * Inventory table's Kinesis destination is replaced locally by its DynamoDB Stream (which
  * the local change-stream bridge reads); encryption and access policies have no local
@@ -44,9 +47,9 @@ class LocalProvisioningParityIntegrationTests {
 			SynthesizedApp.of(SynthesizedApp.Variant.DEFAULTS).dataJson());
 
 	@Test
-	void everyTableHasTheDeclaredKeysBillingAndTimeToLive(LocalAwsClients aws) {
+	void everyTableHasTheDeclaredKeysIndexesBillingAndTimeToLive(LocalAwsClients aws) {
 		Map<String, Map<String, Object>> tables = template.ofType("AWS::DynamoDB::Table");
-		assertThat(tables).hasSize(6);
+		assertThat(tables).hasSize(7);
 		for (Map<String, Object> resource : tables.values()) {
 			Map<String, Object> declared = properties(resource);
 			String name = (String) declared.get("TableName");
@@ -62,6 +65,7 @@ class LocalProvisioningParityIntegrationTests {
 					.collect(Collectors.toMap(a -> a.get("AttributeName"), a -> a.get("AttributeType"))));
 			assertThat(local.billingModeSummary().billingModeAsString()).as(name + " BillingMode")
 				.isEqualTo(declared.get("BillingMode"));
+			assertThat(localIndexes(local)).as(name + " GlobalSecondaryIndexes").isEqualTo(declaredIndexes(declared));
 
 			var ttl = aws.dynamoDb().describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
 			if (declared.containsKey("TimeToLiveSpecification")) {
@@ -217,6 +221,32 @@ class LocalProvisioningParityIntegrationTests {
 			.map(g -> Map.<Object, Object>of("name", g.groupName(), "precedence", g.precedence()))
 			.collect(Collectors.toSet());
 		assertThat(localGroups).isEqualTo(declaredGroups);
+	}
+
+	/** Index name to its key schema (KEY_TYPE=attribute) and projection type. */
+	private static Map<String, Map<String, String>> localIndexes(TableDescription table) {
+		if (!table.hasGlobalSecondaryIndexes()) {
+			return Map.of();
+		}
+		return table.globalSecondaryIndexes().stream().collect(Collectors.toMap(index -> index.indexName(), index -> {
+			Map<String, String> description = new HashMap<>();
+			index.keySchema().forEach(k -> description.put(k.keyTypeAsString(), k.attributeName()));
+			description.put("Projection", index.projection().projectionTypeAsString());
+			return description;
+		}));
+	}
+
+	private static Map<String, Map<String, String>> declaredIndexes(Map<String, Object> table) {
+		if (!table.containsKey("GlobalSecondaryIndexes")) {
+			return Map.of();
+		}
+		return list(table.get("GlobalSecondaryIndexes")).stream()
+			.map(TemplateResources::map)
+			.collect(Collectors.toMap(index -> (String) index.get("IndexName"), index -> {
+				Map<String, String> description = new HashMap<>(declaredKeySchema(index));
+				description.put("Projection", (String) map(index.get("Projection")).get("ProjectionType"));
+				return description;
+			}));
 	}
 
 	private static Map<String, String> keySchema(TableDescription table) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * services and the local provisioning read too, and its tables have the key schema of the
  * contract classes. A key added to the file fails this test until the CDK app declares it
  * (or it is listed in {@link DeclaredSettings#SERVICE_ONLY_KEYS}, a setting only the
- * services apply).
+ * services apply; none is, at present).
  */
 class NamesParityTests {
 
@@ -50,22 +50,25 @@ class NamesParityTests {
 	}
 
 	/**
-	 * The one key the templates do not declare is the reports prefix, a setting of the
-	 * services (ingest skips those keys). It must stay in the file, and the incoming
-	 * prefix must stay gone: stores upload to the bucket root, so nothing may filter or
+	 * No key is left to the services alone any more: the reports prefix is where the
+	 * roles may write and read reports (and ingest skips those keys), the uploads
+	 * retention is the bucket's expiration (and the services' TTL on upload items). The
+	 * incoming prefix must stay gone: stores upload to the bucket root (or, with the
+	 * store uploader role, under {@code stores/<store>/}), so no notification filter may
 	 * scope by an upload prefix.
 	 */
 	@Test
-	void onlyTheReportsPrefixIsLeftToTheServicesAndThereIsNoIncomingPrefix() {
+	void everyKeyIsDeclaredByTheTemplatesAndThereIsNoIncomingPrefix() {
 		Map<String, String> shared = sharedFile();
-		assertThat(DeclaredSettings.SERVICE_ONLY_KEYS).containsExactly("uploads-reports-prefix");
-		assertThat(shared).containsKeys(DeclaredSettings.SERVICE_ONLY_KEYS.toArray(String[]::new));
+		assertThat(DeclaredSettings.SERVICE_ONLY_KEYS).isEmpty();
 		assertThat(shared.get("uploads-reports-prefix")).isEqualTo(InventoryResources.load().uploadsReportsPrefix())
 			.isEqualTo("reports/");
 		assertThat(shared).doesNotContainKey("uploads-incoming-prefix");
 		for (Variant variant : Variant.values()) {
 			assertThat(DeclaredSettings.of(SynthesizedApp.of(variant).dataJson()))
-				.doesNotContainKeys(DeclaredSettings.SERVICE_ONLY_KEYS.toArray(String[]::new));
+				.containsEntry("uploads-reports-prefix", "reports/")
+				.containsEntry("uploads-retention-days",
+						String.valueOf(InventoryResources.load().uploadsRetentionDays()));
 		}
 	}
 

@@ -3,7 +3,9 @@ package com.retail.inventory.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.UploadsTable;
 import com.retail.inventory.infra.SynthesizedApp.Variant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,18 +22,24 @@ class ServiceRolePolicyTests {
 
 	private static final String REGION_ACCOUNT = "${AWS::Region}:${AWS::AccountId}";
 
+	/** The uploads bucket as the default deployment names it. */
+	private static final String BUCKET_ARN = "arn:${AWS::Partition}:s3:::" + NAMES.uploadsBucket()
+			+ "-${AWS::AccountId}-${AWS::Region}";
+
+	/** Every report: {@code <bucket>/reports/*}. */
+	private static final String REPORTS_ARN = BUCKET_ARN + "/" + NAMES.uploadsReportsPrefix() + "*";
+
 	/** One statement as the tests compare it: all three rendered to strings. */
 	record Statement(String sid, List<String> actions, List<String> resources) {
 	}
 
 	@Test
-	void ingestReadsUploadedFilesAnywhereInTheBucketConsumesItsQueueAndPutsRecords() {
+	void ingestReadsUploadedFilesAnywhereInTheBucketConsumesItsQueuePutsRecordsTracksUploadsAndWritesReports() {
 		assertThat(statementsOf(Component.INGEST)).containsExactly(
 				// Every key (uploads land in the bucket root), and the exact version the
 				// S3 event announced.
 				new Statement("ReadUploadedFiles", List.of("s3:GetObject", "s3:GetObjectVersion"),
-						List.of("arn:${AWS::Partition}:s3:::" + NAMES.uploadsBucket()
-								+ "-${AWS::AccountId}-${AWS::Region}/*")),
+						List.of(BUCKET_ARN + "/*")),
 				new Statement("ConsumeUploadEvents",
 						List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
 								"sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
@@ -39,7 +47,32 @@ class ServiceRolePolicyTests {
 				// The SDK's PutRecords, no binder: nothing to describe, no single
 				// PutRecord.
 				new Statement("ProduceInventoryRecords", List.of("kinesis:PutRecords"),
-						List.of(arn("kinesis", "stream/" + NAMES.recordsStream()))));
+						List.of(arn("kinesis", "stream/" + NAMES.recordsStream()))),
+				new Statement("TrackUploads", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+						List.of(table(NAMES.uploadsTable()))),
+				new Statement("WriteUploadReports", List.of("s3:PutObject"), List.of(REPORTS_ARN)));
+	}
+
+	/**
+	 * Only ingest and the loader may write to the bucket, and only reports; nobody may
+	 * delete, and only ingest reads outside the reports.
+	 */
+	@Test
+	void servicesWriteOnlyReportsAndOnlyIngestReadsUploads() {
+		for (Component component : Component.values()) {
+			for (Statement statement : statementsOf(component)) {
+				List<String> s3Actions = statement.actions().stream().filter(a -> a.startsWith("s3:")).toList();
+				assertThat(s3Actions).as(component.name()).doesNotContain("s3:DeleteObject", "s3:DeleteObjectVersion");
+				if (s3Actions.contains("s3:PutObject")) {
+					assertThat(component).isIn(Component.INGEST, Component.LOADER);
+					assertThat(statement.resources()).containsExactly(REPORTS_ARN);
+				}
+				if (!s3Actions.isEmpty() && !statement.resources().equals(List.of(REPORTS_ARN))) {
+					assertThat(component).as(statement.sid()).isEqualTo(Component.INGEST);
+				}
+			}
+		}
+		assertThat(REPORTS_ARN).endsWith("/" + NAMES.uploadsReportsPrefix() + "*");
 	}
 
 	/**
@@ -74,7 +107,7 @@ class ServiceRolePolicyTests {
 	}
 
 	@Test
-	void loaderConsumesRecordsReadsVersionsWritesInventorySendsDeadLettersAndUsesOnlyItsBinderTables() {
+	void loaderConsumesRecordsReadsVersionsWritesInventorySendsDeadLettersUsesOnlyItsBinderTablesAndCountsUploads() {
 		assertThat(statementsOf(Component.LOADER)).containsExactly(
 				consumer("ConsumeInventoryRecords", NAMES.recordsStream()),
 				// Stored versions: one strongly consistent BatchGetItem per batch.
@@ -89,7 +122,12 @@ class ServiceRolePolicyTests {
 				// no receive.
 				new Statement("SendDeadLetters", List.of("sqs:GetQueueUrl", "sqs:SendMessage"),
 						List.of(arn("sqs", NAMES.recordsDlq()))),
-				checkpoints(NAMES.loaderCheckpointTable()), locks(NAMES.loaderLockTable()));
+				checkpoints(NAMES.loaderCheckpointTable()), locks(NAMES.loaderLockTable()),
+				// The counts of the current attempt (conditional updates), the final
+				// status.
+				new Statement("TrackUploads", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+						List.of(table(NAMES.uploadsTable()))),
+				new Statement("UpdateUploadReports", List.of("s3:GetObject", "s3:PutObject"), List.of(REPORTS_ARN)));
 	}
 
 	/**
@@ -148,13 +186,43 @@ class ServiceRolePolicyTests {
 	}
 
 	/**
-	 * A paginated Scan lists the stores, a Query a store's items; no GetItem, and nothing
-	 * for Cognito.
+	 * A paginated Scan lists the stores, a Query a store's items (no GetItem on
+	 * Inventory); uploads by id and day by day through the one index, named; reports;
+	 * nothing for Cognito, nothing written.
 	 */
 	@Test
-	void dashboardOnlyScansAndQueriesInventoryAndNeedsNoCognitoPermission() {
-		assertThat(statementsOf(Component.DASHBOARD)).containsExactly(new Statement("ReadInventory",
-				List.of("dynamodb:Scan", "dynamodb:Query"), List.of(table(NAMES.inventoryTable()))));
+	void dashboardOnlyReadsInventoryUploadsAndReportsAndNeedsNoCognitoPermission() {
+		assertThat(statementsOf(Component.DASHBOARD)).containsExactly(
+				new Statement("ReadInventory", List.of("dynamodb:Scan", "dynamodb:Query"),
+						List.of(table(NAMES.inventoryTable()))),
+				new Statement("ReadUploads", List.of("dynamodb:GetItem", "dynamodb:Query"),
+						List.of(table(NAMES.uploadsTable()),
+								table(NAMES.uploadsTable() + "/index/" + UploadsTable.BY_DAY_INDEX))),
+				new Statement("ReadUploadReports", List.of("s3:GetObject"), List.of(REPORTS_ARN)));
+	}
+
+	/**
+	 * The upload items are written by ingest (created) and the loader (counted), read by
+	 * the dashboard; stock-alert has nothing to do with them, and nobody scans or deletes
+	 * them (they expire by TTL).
+	 */
+	@Test
+	void uploadsTableIsCreatedByIngestUpdatedByTheLoaderReadByTheDashboardAndNeverDeleted() {
+		Map<Component, List<String>> actions = new EnumMap<>(Component.class);
+		for (Component component : Component.values()) {
+			actions.put(component,
+					statementsOf(component).stream()
+						.filter(statement -> statement.resources()
+							.stream()
+							.anyMatch(r -> r.contains(":table/" + NAMES.uploadsTable())))
+						.flatMap(statement -> statement.actions().stream())
+						.toList());
+		}
+		assertThat(actions).containsExactly(
+				Map.entry(Component.INGEST, List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
+				Map.entry(Component.LOADER, List.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+				Map.entry(Component.STOCK_ALERT, List.of()),
+				Map.entry(Component.DASHBOARD, List.of("dynamodb:GetItem", "dynamodb:Query")));
 	}
 
 	@ParameterizedTest

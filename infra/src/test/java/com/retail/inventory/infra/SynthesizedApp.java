@@ -26,6 +26,9 @@ public final class SynthesizedApp {
 	public static final String EXISTING_OIDC_PROVIDER_ARN = "arn:aws:iam::123456789012:oidc-provider/"
 			+ EXISTING_OIDC_ISSUER;
 
+	/** A stand-in for the principal that hands out store uploader sessions. */
+	public static final String STORE_UPLOADER_TRUSTED_PRINCIPAL_ARN = "arn:aws:iam::123456789012:role/StoreUploadBroker";
+
 	/** The variants the tests use, by name: each a context for the app. */
 	public enum Variant {
 
@@ -36,12 +39,13 @@ public final class SynthesizedApp {
 
 		/**
 		 * An existing cluster, on-demand streams, alert subscriptions, exact bucket name,
-		 * another namespace.
+		 * another namespace, a store uploader role trusting one principal.
 		 */
 		EXISTING_CLUSTER(Map.of("existingClusterName", "shared-cluster", "existingClusterOidcProviderArn",
 				EXISTING_OIDC_PROVIDER_ARN, "namespace", "inventory-prod", "streamCapacity", "on-demand",
 				"uploadsBucketSuffix", "", "alertEmails", "ops@example.com, buyer@example.com", "alertSmsNumbers",
-				"+447700900123", "cognitoMfa", "required"));
+				"+447700900123", "cognitoMfa", "required", "storeUploaderTrustedPrincipalArn",
+				STORE_UPLOADER_TRUSTED_PRINCIPAL_ARN));
 
 		private final Map<String, Object> context;
 

@@ -2,6 +2,7 @@ package com.retail.inventory.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.infra.SynthesizedApp.Variant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Wildcards across every IAM document of every synthesized template: no identity policy
- * written here grants a wildcard action or the resource "*"; the only "*" resources come
- * with the AWS managed policies that AWS itself prescribes for EKS and Lambda roles, each
- * named below; resource policies use wildcards only to deny.
+ * written here grants a wildcard action or the resource "*", and the only key patterns
+ * are the four named below; the only "*" resources come with the AWS managed policies
+ * that AWS itself prescribes for EKS and Lambda roles, each named below; resource
+ * policies use wildcards only to deny.
  */
 class WildcardPolicyTests {
 
@@ -43,10 +45,11 @@ class WildcardPolicyTests {
 			for (String resource : CfnExpressions.renderAll(statement.get("Resource"))) {
 				assertThat(resource).as("%s", statement).isNotEqualTo("*");
 				if (resource.contains("*")) {
-					// Named case: an S3 object ARN is a key pattern; ingest reads every
-					// object of the uploads
-					// bucket (uploads land in its root), and nothing outside it.
-					assertThat(resource).isEqualTo("arn:${AWS::Partition}:s3:::" + bucketName(variant) + "/*");
+					// Named cases: an S3 object ARN is a key pattern. Ingest reads every
+					// object of the uploads bucket (uploads land in its root); the
+					// services read and write the reports; a store uploader puts and
+					// reads under its own store's prefixes (the session's store tag).
+					assertThat(resource).as("%s", statement).isIn(namedKeyPatterns(variant));
 				}
 			}
 		}
@@ -95,6 +98,13 @@ class WildcardPolicyTests {
 		// Bucket: plain HTTP and TLS < 1.2; each of the three queues (upload queue, its
 		// DLQ, the records DLQ); the topic.
 		assertThat(denies).isEqualTo(6);
+	}
+
+	private static List<String> namedKeyPatterns(Variant variant) {
+		String objects = "arn:${AWS::Partition}:s3:::" + bucketName(variant) + "/";
+		String reports = InventoryResources.load().uploadsReportsPrefix();
+		String ownStore = "stores/${aws:PrincipalTag/store}/*";
+		return List.of(objects + "*", objects + reports + "*", objects + ownStore, objects + reports + ownStore);
 	}
 
 	private static String bucketName(Variant variant) {

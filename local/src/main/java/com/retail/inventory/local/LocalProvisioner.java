@@ -4,6 +4,7 @@ import com.retail.inventory.contracts.AlertLogTable;
 import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.UploadsTable;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
@@ -72,6 +74,7 @@ public final class LocalProvisioner {
 
 		String tableStreamArn = createInventoryTable();
 		createTable(names.alertLogTable(), AlertLogTable.ALERT_ID, AlertLogTable.EXPIRES_AT);
+		createUploadsTable();
 		// The binder's own tables, pre-created so nothing is created at runtime with
 		// unknown settings.
 		createTable(names.loaderCheckpointTable(), BinderTableAttributes.CHECKPOINT, null);
@@ -169,6 +172,25 @@ public final class LocalProvisioner {
 			.latestStreamArn();
 	}
 
+	/**
+	 * Upload tracking, as infra declares it: hash key UploadId, the ByDay index (all
+	 * attributes) and TTL on ExpiresAt (the services write it).
+	 */
+	private void createUploadsTable() {
+		String name = names.uploadsTable();
+		aws.dynamoDb()
+			.createTable(b -> b.tableName(name)
+				.keySchema(key(UploadsTable.UPLOAD_ID, KeyType.HASH))
+				.attributeDefinitions(stringAttribute(UploadsTable.UPLOAD_ID),
+						stringAttribute(UploadsTable.RECEIVED_DAY), stringAttribute(UploadsTable.RECEIVED_AT))
+				.globalSecondaryIndexes(i -> i.indexName(UploadsTable.BY_DAY_INDEX)
+					.keySchema(key(UploadsTable.RECEIVED_DAY, KeyType.HASH),
+							key(UploadsTable.RECEIVED_AT, KeyType.RANGE))
+					.projection(p -> p.projectionType(ProjectionType.ALL)))
+				.billingMode(BillingMode.PAY_PER_REQUEST));
+		enableTimeToLive(name, UploadsTable.EXPIRES_AT);
+	}
+
 	private void createTable(String name, String hashKey, String ttlAttribute) {
 		aws.dynamoDb()
 			.createTable(b -> b.tableName(name)
@@ -176,10 +198,14 @@ public final class LocalProvisioner {
 				.attributeDefinitions(stringAttribute(hashKey))
 				.billingMode(BillingMode.PAY_PER_REQUEST));
 		if (ttlAttribute != null) {
-			aws.dynamoDb()
-				.updateTimeToLive(b -> b.tableName(name)
-					.timeToLiveSpecification(t -> t.enabled(true).attributeName(ttlAttribute)));
+			enableTimeToLive(name, ttlAttribute);
 		}
+	}
+
+	private void enableTimeToLive(String table, String attribute) {
+		aws.dynamoDb()
+			.updateTimeToLive(
+					b -> b.tableName(table).timeToLiveSpecification(t -> t.enabled(true).attributeName(attribute)));
 	}
 
 	private static KeySchemaElement key(String name, KeyType type) {

@@ -8,7 +8,9 @@ import software.amazon.awscdk.Stack;
 /**
  * ARNs of the data stack's resources, built from their shared names rather than imported
  * from the data stack: the roles can then be written (and reviewed) as plain ARNs, and
- * the data stack exports nothing that would block replacing one of its resources.
+ * the data stack exports nothing that would block replacing one of its resources. The
+ * data stack uses it too, for the store uploader role, so both stacks spell the bucket's
+ * ARNs the same way.
  */
 public final class ResourceArns {
 
@@ -30,12 +32,40 @@ public final class ResourceArns {
 	 * those keys itself).
 	 */
 	public String uploadedObjects() {
+		return objects("*");
+	}
+
+	/**
+	 * The reports' keys ({@code <bucket>/<reports prefix>*}, e.g.
+	 * {@code <bucket>/reports/*}): the report of upload key {@code K} is
+	 * {@code <reports prefix>K.json} (and {@code K.rejected.csv}).
+	 */
+	public String reportObjects() {
+		return objects(names.uploadsReportsPrefix() + "*");
+	}
+
+	/** The uploads bucket itself (what s3:ListBucket is granted on). */
+	public String bucket() {
 		return stack.formatArn(ArnComponents.builder()
 			.service("s3")
 			.region("")
 			.account("")
 			.resource(bucketName)
-			.resourceName("*")
+			.arnFormat(ArnFormat.NO_RESOURCE_NAME)
+			.build());
+	}
+
+	/**
+	 * Objects of the uploads bucket whose key matches the pattern.
+	 * @param keyPattern an S3 key pattern, e.g. {@code reports/*}
+	 */
+	public String objects(String keyPattern) {
+		return stack.formatArn(ArnComponents.builder()
+			.service("s3")
+			.region("")
+			.account("")
+			.resource(bucketName)
+			.resourceName(keyPattern)
 			.arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
 			.build());
 	}
@@ -62,6 +92,16 @@ public final class ResourceArns {
 			.service("dynamodb")
 			.resource("table")
 			.resourceName(tableName)
+			.arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+			.build());
+	}
+
+	/** A global secondary index of a table, by name. */
+	public String tableIndex(String tableName, String indexName) {
+		return stack.formatArn(ArnComponents.builder()
+			.service("dynamodb")
+			.resource("table")
+			.resourceName(tableName + "/index/" + indexName)
 			.arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
 			.build());
 	}

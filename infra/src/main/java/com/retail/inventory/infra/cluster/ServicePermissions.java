@@ -1,6 +1,7 @@
 package com.retail.inventory.infra.cluster;
 
 import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.UploadsTable;
 import com.retail.inventory.infra.Component;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,17 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * What each service may do in AWS: the calls its code (and the libraries it uses) makes,
- * on exactly its resources. No statement has a wildcard action; the one wildcard resource
- * is the uploads bucket's object pattern {@code <bucket>/*}.
+ * on exactly its resources. No statement has a wildcard action; the only wildcard
+ * resources are key patterns of the uploads bucket: {@code <bucket>/*} (ingest reads
+ * uploads wherever they land) and {@code <bucket>/reports/*} (the reports, under
+ * {@code uploads-reports-prefix}).
+ *
+ * <p>
+ * Upload tracking ({@code uploads-table}): ingest creates and updates an upload's item
+ * and writes its report; the loader adds its counts to the item and rewrites the report;
+ * the dashboard reads items (by id, and day by day through the {@code ByDay} index) and
+ * reports. No role gets s3:ListBucket: a report that does not exist yet reads as 403
+ * AccessDenied in AWS, not 404 NoSuchKey.
  *
  * <p>
  * The Kinesis binder calls (loader and stock-alert consume through it; ingest publishes
@@ -107,7 +117,11 @@ public final class ServicePermissions {
 						List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
 								"sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
 						arns.uploadEventsQueue()),
-				allow("ProduceInventoryRecords", KINESIS_PRODUCER, arns.recordsStream()));
+				allow("ProduceInventoryRecords", KINESIS_PRODUCER, arns.recordsStream()),
+				// Receipt (conditional put), the file's counts and status.
+				allow("TrackUploads", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+						arns.table(names.uploadsTable())),
+				allow("WriteUploadReports", List.of("s3:PutObject"), arns.reportObjects()));
 	}
 
 	/**
@@ -128,6 +142,11 @@ public final class ServicePermissions {
 				arns.table(names.inventoryTable())));
 		statements.add(allow("SendDeadLetters", List.of("sqs:GetQueueUrl", "sqs:SendMessage"), arns.recordsDlq()));
 		statements.addAll(binderTables(names.loaderCheckpointTable(), names.loaderLockTable()));
+		// Counts of the current attempt (conditional updates) and the final status.
+		statements.add(allow("TrackUploads", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+				arns.table(names.uploadsTable())));
+		// Reads the report ingest wrote and writes it back completed.
+		statements.add(allow("UpdateUploadReports", List.of("s3:GetObject", "s3:PutObject"), arns.reportObjects()));
 		return statements;
 	}
 
@@ -143,12 +162,17 @@ public final class ServicePermissions {
 	}
 
 	/**
-	 * Lists stores with a paginated Scan and a store's items with a Query; it reads
-	 * nothing else.
+	 * Lists stores with a paginated Scan and a store's items with a Query; reads uploads
+	 * by id and day by day (the index), and their reports. It writes nothing.
 	 */
 	private List<PolicyStatement> dashboard() {
-		return List
-			.of(allow("ReadInventory", List.of("dynamodb:Scan", "dynamodb:Query"), arns.table(names.inventoryTable())));
+		return List.of(
+				allow("ReadInventory", List.of("dynamodb:Scan", "dynamodb:Query"), arns.table(names.inventoryTable())),
+				// The index by name, not index/*: the only index the table has.
+				allow("ReadUploads", List.of("dynamodb:GetItem", "dynamodb:Query"),
+						List.of(arns.table(names.uploadsTable()),
+								arns.tableIndex(names.uploadsTable(), UploadsTable.BY_DAY_INDEX))),
+				allow("ReadUploadReports", List.of("s3:GetObject"), arns.reportObjects()));
 	}
 
 	private List<PolicyStatement> binderTables(String checkpointTable, String lockTable) {
@@ -163,11 +187,15 @@ public final class ServicePermissions {
 	}
 
 	private static PolicyStatement allow(String sid, List<String> actions, String resource) {
+		return allow(sid, actions, List.of(resource));
+	}
+
+	private static PolicyStatement allow(String sid, List<String> actions, List<String> resources) {
 		return PolicyStatement.Builder.create()
 			.sid(sid)
 			.effect(Effect.ALLOW)
 			.actions(actions)
-			.resources(List.of(resource))
+			.resources(resources)
 			.build();
 	}
 

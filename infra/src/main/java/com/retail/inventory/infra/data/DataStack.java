@@ -4,6 +4,7 @@ import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.infra.DeploymentSettings;
 import com.retail.inventory.infra.OutputKeys;
 import com.retail.inventory.infra.UploadsBucketName;
+import com.retail.inventory.infra.cluster.ResourceArns;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +16,8 @@ import software.constructs.Construct;
 
 /**
  * Every AWS resource that holds or moves the platform's data, named from
- * {@link InventoryResources}. It does not depend on the cluster stack: data outlives
- * clusters.
+ * {@link InventoryResources}, and the role store uploaders assume to reach it. It does
+ * not depend on the cluster stack: data outlives clusters.
  */
 public final class DataStack extends Stack {
 
@@ -36,10 +37,13 @@ public final class DataStack extends Stack {
 
 	private final DashboardUserPool users;
 
+	private final StoreUploaders storeUploaders;
+
 	public DataStack(Construct scope, String id, StackProps props, InventoryResources names,
 			DeploymentSettings settings) {
 		super(scope, id, props);
-		this.uploads = new UploadIngestion(this, "Uploads", names, UploadsBucketName.of(names, settings));
+		String bucketName = UploadsBucketName.of(names, settings);
+		this.uploads = new UploadIngestion(this, "Uploads", names, bucketName);
 		this.streams = new InventoryStreams(this, "Streams", names, settings.streamCapacity());
 		this.recordsDeadLetters = new RecordsDeadLetterQueue(this, "RecordsDeadLetters", names);
 		this.tables = new InventoryTables(this, "Tables", names, streams.changes());
@@ -49,6 +53,10 @@ public final class DataStack extends Stack {
 				names.stockAlertLockTable());
 		this.alerts = new NoStockAlerts(this, "NoStock", names, settings.alertEmails(), settings.alertSmsNumbers());
 		this.users = new DashboardUserPool(this, "Users", names, settings.mfa());
+		// Here, not with the service roles: stores keep uploading whatever happens to the
+		// cluster stack.
+		this.storeUploaders = new StoreUploaders(this, "StoreUploaders", names,
+				new ResourceArns(this, names, bucketName), settings.storeUploaderTrustedPrincipalArn());
 		declareOutputs(names);
 	}
 
@@ -65,6 +73,7 @@ public final class DataStack extends Stack {
 		deployedNames.put("changes-stream", streams.changes().getStreamName());
 		deployedNames.put("inventory-table", tables.inventory().getTableName());
 		deployedNames.put("alert-log-table", tables.alertLog().getTableName());
+		deployedNames.put("uploads-table", tables.uploads().getTableName());
 		deployedNames.put("no-stock-topic", alerts.topic().getTopicName());
 		deployedNames.put("loader-checkpoint-table", loaderBinder.checkpoints().getTableName());
 		deployedNames.put("loader-lock-table", loaderBinder.locks().getTableName());
@@ -85,6 +94,8 @@ public final class DataStack extends Stack {
 		output(OutputKeys.NO_STOCK_TOPIC_ARN, alerts.topic().getTopicArn(), "ARN of the NoStock topic");
 		output(OutputKeys.USER_POOL_ID, users.userPool().getUserPoolId(), "Cognito user pool id");
 		output(OutputKeys.USER_POOL_CLIENT_ID, users.client().getUserPoolClientId(), "Dashboard app client id");
+		output(OutputKeys.STORE_UPLOADER_ROLE_ARN, storeUploaders.role().getRoleArn(),
+				"Role store uploaders assume with session tag " + StoreUploaders.STORE_TAG + "=<store>");
 	}
 
 	private void output(String key, String value, String description) {
@@ -113,6 +124,10 @@ public final class DataStack extends Stack {
 
 	public DashboardUserPool users() {
 		return users;
+	}
+
+	public StoreUploaders storeUploaders() {
+		return storeUploaders;
 	}
 
 }

@@ -3,11 +3,14 @@ package com.retail.inventory.infra.data;
 import com.retail.inventory.contracts.AlertLogTable;
 import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.UploadsTable;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.kinesis.IStream;
@@ -15,11 +18,12 @@ import software.constructs.Construct;
 
 /**
  * The business tables: {@code Inventory} (current count per store and item, streaming
- * every change to the changes stream) and {@code InventoryAlertLog} (alerts already sent,
- * expiring by TTL).
+ * every change to the changes stream), {@code InventoryAlertLog} (alerts already sent,
+ * expiring by TTL) and {@code InventoryUploads} (one item per upload: status, counts,
+ * report; expiring by TTL, listed day by day through its {@code ByDay} index).
  *
  * <p>
- * On-demand billing: the load is a burst per upload and nothing in between. Both keep
+ * On-demand billing: the load is a burst per upload and nothing in between. All keep
  * point-in-time recovery (35 days) and deletion protection: they are the platform's
  * state.
  */
@@ -28,6 +32,8 @@ public final class InventoryTables extends Construct {
 	private final Table inventory;
 
 	private final Table alertLog;
+
+	private final Table uploads;
 
 	public InventoryTables(Construct scope, String id, InventoryResources names, IStream changesStream) {
 		super(scope, id);
@@ -47,10 +53,29 @@ public final class InventoryTables extends Construct {
 			.kinesisStream(changesStream)
 			.build();
 
-		this.alertLog = Table.Builder.create(this, "AlertLog")
-			.tableName(names.alertLogTable())
-			.partitionKey(stringAttribute(AlertLogTable.ALERT_ID))
-			.timeToLiveAttribute(AlertLogTable.EXPIRES_AT)
+		this.alertLog = expiringTable("AlertLog", names.alertLogTable(), AlertLogTable.ALERT_ID,
+				AlertLogTable.EXPIRES_AT);
+
+		// TTL only switches expiry on: the services set ExpiresAt to receipt plus
+		// uploads-retention-days (the bucket's lifecycle rule expires the files and
+		// reports after the same number of days).
+		this.uploads = expiringTable("Uploads", names.uploadsTable(), UploadsTable.UPLOAD_ID, UploadsTable.EXPIRES_AT);
+		// The dashboard lists a day's uploads newest first; every attribute, so a listing
+		// needs no reads of the table.
+		this.uploads.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+			.indexName(UploadsTable.BY_DAY_INDEX)
+			.partitionKey(stringAttribute(UploadsTable.RECEIVED_DAY))
+			.sortKey(stringAttribute(UploadsTable.RECEIVED_AT))
+			.projectionType(ProjectionType.ALL)
+			.build());
+	}
+
+	/** A table of one string hash key whose items expire by their TTL attribute. */
+	private Table expiringTable(String id, String name, String hashKey, String ttlAttribute) {
+		return Table.Builder.create(this, id)
+			.tableName(name)
+			.partitionKey(stringAttribute(hashKey))
+			.timeToLiveAttribute(ttlAttribute)
 			.billingMode(BillingMode.PAY_PER_REQUEST)
 			.encryption(TableEncryption.AWS_MANAGED)
 			.pointInTimeRecoverySpecification(pointInTimeRecovery())
@@ -73,6 +98,10 @@ public final class InventoryTables extends Construct {
 
 	public Table alertLog() {
 		return alertLog;
+	}
+
+	public Table uploads() {
+		return uploads;
 	}
 
 }

@@ -34,14 +34,6 @@ import software.constructs.Construct;
  */
 public final class UploadIngestion extends Construct {
 
-	/**
-	 * Uploaded files are processed within minutes; they are kept this long to replay or
-	 * audit a day's counts. One rule for the whole bucket, reports included: S3 filters
-	 * can only include a prefix, and of overlapping expiration rules S3 applies the
-	 * shorter one, so a longer rule for reports would never take effect.
-	 */
-	static final int CURRENT_OBJECT_RETENTION_DAYS = 90;
-
 	static final int NONCURRENT_VERSION_RETENTION_DAYS = 30;
 
 	static final int INCOMPLETE_UPLOAD_DAYS = 7;
@@ -128,13 +120,18 @@ public final class UploadIngestion extends Construct {
 			.versioned(true)
 			.removalPolicy(RemovalPolicy.RETAIN)
 			.lifecycleRules(List.of(
-					// No filter: uploads land in the bucket root. In a versioned bucket,
-					// expiring makes the current
-					// version noncurrent (a delete marker); the next rule removes it 30
-					// days later.
+					// Uploaded files are processed within minutes; they are kept
+					// uploads-retention-days (as long as their tracking items) to replay
+					// or audit a day's counts. No filter: uploads land in the bucket
+					// root, and it is one rule for reports too (S3 filters can only
+					// include a prefix, and of overlapping expiration rules S3 applies
+					// the shorter one, so a longer rule for reports would never take
+					// effect). In a versioned bucket, expiring makes the current version
+					// noncurrent (a delete marker); the next rule removes it 30 days
+					// later.
 					LifecycleRule.builder()
 						.id("ExpireCurrentObjects")
-						.expiration(Duration.days(CURRENT_OBJECT_RETENTION_DAYS))
+						.expiration(Duration.days(names.uploadsRetentionDays()))
 						.build(),
 					// Versioning keeps overwritten and deleted files; they are only a
 					// safety net. (Separate rule:

@@ -66,6 +66,8 @@ class HelmValuesTests {
 		assertThat(resources.get("records-dlq")).as("the loader's dead-letter queue, by name")
 			.isEqualTo("inventory-records-dlq");
 		assertThat(resources.get("records-dlq-retention-days")).isEqualTo(14);
+		assertThat(resources.get("uploads-table")).isEqualTo("InventoryUploads");
+		assertThat(resources.get("uploads-retention-days")).isEqualTo(90);
 		assertThat(yaml).startsWith("# Generated from");
 	}
 

@@ -1,6 +1,7 @@
 package com.retail.inventory.dashboard;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -9,11 +10,23 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param table the Inventory table
+ * @param uploads the upload tracking table and the reports
  * @param cognito the user pool users sign in with
  */
 @Validated
 @ConfigurationProperties("inventory.dashboard")
-public record DashboardProperties(@NotBlank String table, @Valid @NotNull Cognito cognito) {
+public record DashboardProperties(@NotBlank String table, @Valid @NotNull Uploads uploads,
+		@Valid @NotNull Cognito cognito) {
+
+	/**
+	 * @param table the upload tracking table ({@code UploadsTable})
+	 * @param bucket the uploads bucket, which holds the reports
+	 * @param reportsPrefix where the reports are in the bucket, e.g. {@code reports/}
+	 * @param retentionDays how many days back the upload list looks
+	 */
+	public record Uploads(@NotBlank String table, @NotBlank String bucket, @NotNull String reportsPrefix,
+			@Min(1) int retentionDays) {
+	}
 
 	/**
 	 * @param region the pool's region

@@ -2,7 +2,10 @@ package com.retail.inventory.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.UploadReport;
+import com.retail.inventory.contracts.UploadsTable;
 import com.retail.inventory.local.DemoUsers;
 import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
@@ -14,7 +17,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,19 +33,40 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The dashboard against the emulated Cognito pool and Inventory table, over real HTTP.
+ * The dashboard against the emulated Cognito pool, Inventory and upload tracking tables
+ * and uploads bucket, over real HTTP.
  */
 @ExtendWith(LocalAwsExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final InventoryResources NAMES = InventoryResources.load();
+
+	/** Upload tracking items, newest first (keys of {@link #uploadIds}). */
+	private static final String FRESH = "fresh";
+
+	private static final String MESSY = "messy";
+
+	private static final String WAITING = "waiting";
+
+	private static final String REJECTED = "rejected";
+
+	private static final String SUPERSEDED = "superseded";
+
+	private static final String EXPIRED = "expired";
+
+	private static final String MESSY_KEY = "stores/Pusan/<script>alert(1)</script>.csv";
+
+	private static final Map<String, String> uploadIds = new HashMap<>();
 
 	@LocalServerPort
 	int port;
@@ -48,6 +77,8 @@ class DashboardIntegrationTests {
 		registry.add("inventory.dashboard.cognito.client-id", () -> LocalAwsExtension.resources().userPoolClientId());
 		registry.add("inventory.dashboard.cognito.jwk-set-uri", () -> LocalAwsExtension.endpoints().aws() + "/"
 				+ LocalAwsExtension.resources().userPoolId() + "/.well-known/jwks.json");
+		// Buckets on a localhost endpoint cannot be addressed as virtual hosts.
+		registry.add("spring.cloud.aws.s3.path-style-access-enabled", () -> "true");
 	}
 
 	@BeforeAll
@@ -60,6 +91,96 @@ class DashboardIntegrationTests {
 		// An item without a count (not written by the loader) is neither in nor out of
 		// stock.
 		put(aws, resources, "Pusan", "Echo Look", null);
+	}
+
+	/**
+	 * Tracking items as ingest and the loader write them, over several days (one beyond
+	 * the retention period), and their reports in the uploads bucket.
+	 */
+	@BeforeAll
+	static void uploads(LocalAwsClients aws, LocalResources resources) {
+		String table = NAMES.uploadsTable();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String prefix = NAMES.uploadsReportsPrefix();
+
+		Map<String, AttributeValue> fresh = upload(FRESH, "stores/Berlin/fresh.csv", "LOADED",
+				now.minus(Duration.ofMinutes(1)));
+		fresh.put(UploadsTable.STORES, AttributeValue.fromSs(List.of("Berlin")));
+		counts(fresh, 1, 3, 3, 0, 3);
+		fresh.put(UploadsTable.REPORT_KEY,
+				AttributeValue.fromS(UploadReport.jsonKey(prefix, "stores/Berlin/fresh.csv")));
+
+		Map<String, AttributeValue> messy = upload(MESSY, MESSY_KEY, "LOADED_WITH_ERRORS",
+				now.minus(Duration.ofHours(25)));
+		messy.put(UploadsTable.STORES, AttributeValue.fromSs(List.of("Pusan", "Berlin")));
+		messy.put(UploadsTable.REASON, AttributeValue.fromS("2 rows rejected"));
+		counts(messy, 2, 5, 3, 2, 3);
+		messy.put(UploadsTable.WARNINGS, AttributeValue.fromN("1"));
+		messy.put(UploadsTable.REPORT_KEY, AttributeValue.fromS(UploadReport.jsonKey(prefix, MESSY_KEY)));
+		putReport(aws, resources, UploadReport.jsonKey(prefix, MESSY_KEY),
+				new UploadReport(uploadIds.get(MESSY), resources.bucket(), MESSY_KEY, "LOADED_WITH_ERRORS",
+						"2 rows rejected", 5, 3, 2, 3,
+						List.of(new UploadReport.RowError(3, 2, "count is not a number", "Pusan,<b>Echo</b>,x"),
+								new UploadReport.RowError(6, 5, "store is empty", null)),
+						false, List.of("Column price ignored"), now.toString(), now.toString()));
+
+		// Just received: ingest has not read the file yet.
+		Map<String, AttributeValue> waiting = upload(WAITING, "stores/Karachi/new.csv", "RECEIVED",
+				now.minus(Duration.ofDays(3)));
+
+		Map<String, AttributeValue> rejected = upload(REJECTED, "hello.csv", "REJECTED", now.minus(Duration.ofDays(5)));
+		rejected.put(UploadsTable.REASON, AttributeValue.fromS("Not an inventory file: no store column"));
+		rejected.put(UploadsTable.ROWS_TOTAL, AttributeValue.fromN("1"));
+
+		// Its report was replaced by the report of a later upload of the same key.
+		Map<String, AttributeValue> superseded = upload(SUPERSEDED, "stores/Berlin/again.csv", "LOADED_WITH_ERRORS",
+				now.minus(Duration.ofDays(6)));
+		superseded.put(UploadsTable.STORES, AttributeValue.fromSs(List.of("Berlin")));
+		superseded.put(UploadsTable.REPORT_KEY,
+				AttributeValue.fromS(UploadReport.jsonKey(prefix, "stores/Berlin/again.csv")));
+		putReport(aws, resources, UploadReport.jsonKey(prefix, "stores/Berlin/again.csv"),
+				new UploadReport(resources.bucket() + "/stores/Berlin/again.csv#newer@" + now, resources.bucket(),
+						"stores/Berlin/again.csv", "LOADED", null, 1, 1, 0, 1, List.of(), false, List.of(),
+						now.toString(), now.toString()));
+
+		// Older than the retention period (DynamoDB's TTL deletes such items eventually).
+		Map<String, AttributeValue> expired = upload(EXPIRED, "stores/Berlin/old.csv", "LOADED",
+				now.minus(Duration.ofDays(NAMES.uploadsRetentionDays() + 30)));
+		expired.put(UploadsTable.STORES, AttributeValue.fromSs(List.of("Berlin")));
+
+		for (Map<String, AttributeValue> item : List.of(fresh, messy, waiting, rejected, superseded, expired)) {
+			aws.dynamoDb().putItem(b -> b.tableName(table).item(item));
+		}
+	}
+
+	private static Map<String, AttributeValue> upload(String name, String key, String status, Instant receivedAt) {
+		String uploadId = NAMES.uploadsBucket() + "/" + key + "#etag-" + name + "@" + receivedAt;
+		uploadIds.put(name, uploadId);
+		Map<String, AttributeValue> item = new HashMap<>();
+		item.put(UploadsTable.UPLOAD_ID, AttributeValue.fromS(uploadId));
+		item.put(UploadsTable.BUCKET, AttributeValue.fromS(NAMES.uploadsBucket()));
+		item.put(UploadsTable.KEY, AttributeValue.fromS(key));
+		item.put(UploadsTable.STATUS, AttributeValue.fromS(status));
+		item.put(UploadsTable.RECEIVED_AT, AttributeValue.fromS(receivedAt.toString()));
+		item.put(UploadsTable.RECEIVED_DAY,
+				AttributeValue.fromS(receivedAt.atOffset(ZoneOffset.UTC).toLocalDate().toString()));
+		return item;
+	}
+
+	private static void counts(Map<String, AttributeValue> item, int stores, int total, int accepted, int rejected,
+			int loaded) {
+		item.put(UploadsTable.STORE_COUNT, AttributeValue.fromN(String.valueOf(stores)));
+		item.put(UploadsTable.ROWS_TOTAL, AttributeValue.fromN(String.valueOf(total)));
+		item.put(UploadsTable.ROWS_ACCEPTED, AttributeValue.fromN(String.valueOf(accepted)));
+		item.put(UploadsTable.ROWS_REJECTED, AttributeValue.fromN(String.valueOf(rejected)));
+		item.put(UploadsTable.ROWS_LOADED, AttributeValue.fromN(String.valueOf(loaded)));
+		item.put(UploadsTable.ROWS_DEAD_LETTERED, AttributeValue.fromN("0"));
+	}
+
+	private static void putReport(LocalAwsClients aws, LocalResources resources, String key, UploadReport report) {
+		aws.s3()
+			.putObject(b -> b.bucket(resources.bucket()).key(key).contentType("application/json"),
+					RequestBody.fromString(JSON.writeValueAsString(report)));
 	}
 
 	private static void put(LocalAwsClients aws, LocalResources resources, String store, String item, String count) {
@@ -157,6 +278,156 @@ class DashboardIntegrationTests {
 		assertThat(berlin.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
 		assertThat(berlin.body()).containsPattern("class=\"out-of-stock\">\\s*<td>Echo Plus</td>");
 		assertThat(berlin.body()).doesNotContainPattern("class=\"out-of-stock\">\\s*<td>Echo Dot</td>");
+	}
+
+	private List<String> uploadNames(JsonNode list) {
+		return list.valueStream()
+			.map((u) -> u.get("uploadId").asString())
+			.map((id) -> uploadIds.entrySet()
+				.stream()
+				.filter((e) -> e.getValue().equals(id))
+				.findFirst()
+				.map(Map.Entry::getKey)
+				.orElse(id))
+			.toList();
+	}
+
+	@Test
+	void uploadsApiListsNewestFirstWithFiltersAndLimitForTokensOnly(LocalAwsClients aws, LocalResources resources)
+			throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String token = token(aws, resources, false);
+
+		assertThat(get(http, "/api/uploads", null).statusCode()).isEqualTo(401);
+		assertThat(get(http, "/api/uploads/" + UploadIds.encode(uploadIds.get(MESSY)), null).statusCode())
+			.isEqualTo(401);
+
+		HttpResponse<String> all = get(http, "/api/uploads", token);
+		assertThat(all.statusCode()).isEqualTo(200);
+		JsonNode list = JSON.readTree(all.body());
+		assertThat(uploadNames(list)).containsExactly(FRESH, MESSY, WAITING, REJECTED, SUPERSEDED);
+		JsonNode fresh = list.get(0);
+		assertThat(fresh.get("id").asString()).isEqualTo(UploadIds.encode(uploadIds.get(FRESH)));
+		assertThat(fresh.get("key").asString()).isEqualTo("stores/Berlin/fresh.csv");
+		assertThat(fresh.get("status").asString()).isEqualTo("LOADED");
+		assertThat(fresh.get("rowsLoaded").asLong()).isEqualTo(3);
+		assertThat(fresh.get("stores").valueStream().map(JsonNode::asString)).containsExactly("Berlin");
+		JsonNode waiting = list.get(2);
+		assertThat(waiting.get("rowsTotal").isNull()).isTrue();
+		assertThat(waiting.get("reportKey").isNull()).isTrue();
+		assertThat(waiting.get("stores")).isEmpty();
+
+		assertThat(uploadNames(JSON.readTree(get(http, "/api/uploads?limit=2", token).body()))).containsExactly(FRESH,
+				MESSY);
+		assertThat(uploadNames(JSON.readTree(get(http, "/api/uploads?store=Berlin", token).body())))
+			.containsExactly(FRESH, MESSY, SUPERSEDED);
+		assertThat(uploadNames(JSON.readTree(get(http, "/api/uploads?store=Berlin&limit=1", token).body())))
+			.containsExactly(FRESH);
+		assertThat(uploadNames(JSON.readTree(get(http, "/api/uploads?status=rejected", token).body())))
+			.containsExactly(REJECTED);
+		assertThat(uploadNames(
+				JSON.readTree(get(http, "/api/uploads?status=LOADED_WITH_ERRORS&store=Pusan", token).body())))
+			.containsExactly(MESSY);
+		assertThat(JSON.readTree(get(http, "/api/uploads?store=Nowhere", token).body())).isEmpty();
+
+		HttpResponse<String> badStatus = get(http, "/api/uploads?status=DONE", token);
+		assertThat(badStatus.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(badStatus.body()).get("detail").asString()).contains("Unknown status 'DONE'",
+				"LOADED_WITH_ERRORS");
+		for (String limit : List.of("0", "201", "ten")) {
+			HttpResponse<String> badLimit = get(http, "/api/uploads?limit=" + limit, token);
+			assertThat(badLimit.statusCode()).isEqualTo(400);
+			assertThat(JSON.readTree(badLimit.body()).get("detail").asString()).contains("from 1 to 200");
+		}
+	}
+
+	@Test
+	void uploadsApiShowsOneUploadWithTheErrorsOfItsReport(LocalAwsClients aws, LocalResources resources)
+			throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String token = token(aws, resources, true);
+
+		HttpResponse<String> messy = get(http, "/api/uploads/" + UploadIds.encode(uploadIds.get(MESSY)), token);
+		assertThat(messy.statusCode()).isEqualTo(200);
+		JsonNode detail = JSON.readTree(messy.body());
+		assertThat(detail.get("uploadId").asString()).isEqualTo(uploadIds.get(MESSY));
+		assertThat(detail.get("key").asString()).isEqualTo(MESSY_KEY);
+		assertThat(detail.get("reason").asString()).isEqualTo("2 rows rejected");
+		assertThat(detail.get("rowsRejected").asLong()).isEqualTo(2);
+		assertThat(detail.get("stores").valueStream().map(JsonNode::asString)).containsExactly("Berlin", "Pusan");
+		assertThat(detail.get("reportAvailable").asBoolean()).isTrue();
+		assertThat(detail.get("errors")).hasSize(2);
+		assertThat(detail.get("errors").get(0).get("line").asLong()).isEqualTo(3);
+		assertThat(detail.get("errors").get(0).get("row").asLong()).isEqualTo(2);
+		assertThat(detail.get("errors").get(0).get("reason").asString()).isEqualTo("count is not a number");
+		assertThat(detail.get("errors").get(0).get("text").asString()).isEqualTo("Pusan,<b>Echo</b>,x");
+		assertThat(detail.get("errors").get(1).get("text").isNull()).isTrue();
+		assertThat(detail.get("errorsTruncated").asBoolean()).isFalse();
+		assertThat(detail.get("warningsList").valueStream().map(JsonNode::asString))
+			.containsExactly("Column price ignored");
+
+		for (String name : List.of(WAITING, SUPERSEDED, FRESH)) {
+			JsonNode noReport = JSON
+				.readTree(get(http, "/api/uploads/" + UploadIds.encode(uploadIds.get(name)), token).body());
+			assertThat(noReport.get("reportAvailable").asBoolean()).as(name).isFalse();
+			assertThat(noReport.get("errors")).as(name).isEmpty();
+		}
+
+		HttpResponse<String> unknown = get(http,
+				"/api/uploads/" + UploadIds.encode(resources.bucket() + "/nothing.csv#x@y"), token);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(JSON.readTree(unknown.body()).get("detail").asString()).contains("No upload with id");
+		HttpResponse<String> invalid = get(http, "/api/uploads/not*an*id", token);
+		assertThat(invalid.statusCode()).isEqualTo(404);
+		assertThat(JSON.readTree(invalid.body()).get("detail").asString()).contains("is not an upload id");
+	}
+
+	@Test
+	void uploadPagesNeedASessionAndShowEscapedUploadsAndErrors() throws Exception {
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+		HttpResponse<String> anonymous = get(http, "/uploads", null);
+		assertThat(anonymous.statusCode()).isEqualTo(302);
+		assertThat(anonymous.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+		assertThat(get(http, "/uploads/" + UploadIds.encode(uploadIds.get(MESSY)), null).statusCode()).isEqualTo(302);
+
+		login(http, DemoUsers.USERNAME, DemoUsers.PASSWORD);
+
+		HttpResponse<String> list = get(http, "/uploads", null);
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'none'"));
+		assertThat(list.body())
+			.contains("href=\"/uploads\"", "stores/Berlin/fresh.csv", "hello.csv",
+					"stores/Pusan/&lt;script&gt;alert(1)&lt;/script&gt;.csv", "LOADED WITH ERRORS", "RECEIVED",
+					"href=\"/uploads/" + UploadIds.encode(uploadIds.get(MESSY)) + "\"")
+			.doesNotContain("<script>", "stores/Berlin/old.csv", "style=");
+		assertThat(list.body()).containsPattern("<label for=\"store-filter\">")
+			.containsPattern("<label for=\"status-filter\">");
+
+		HttpResponse<String> pusan = get(http, "/uploads?store=Pusan&status=", null);
+		assertThat(pusan.statusCode()).isEqualTo(200);
+		assertThat(pusan.body()).contains("&lt;script&gt;").doesNotContain("stores/Berlin/fresh.csv");
+
+		HttpResponse<String> badStatus = get(http, "/uploads?status=%3Cb%3EDONE", null);
+		assertThat(badStatus.statusCode()).isEqualTo(400);
+		assertThat(badStatus.body()).contains("Unknown status &#39;&lt;b&gt;DONE&#39;").doesNotContain("<b>DONE");
+
+		HttpResponse<String> detail = get(http, "/uploads/" + UploadIds.encode(uploadIds.get(MESSY)), null);
+		assertThat(detail.statusCode()).isEqualTo(200);
+		assertThat(detail.body())
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "2 rows rejected", "count is not a number",
+					"Pusan,&lt;b&gt;Echo&lt;/b&gt;,x", "store is empty", "Column price ignored")
+			.doesNotContain("<script>", "<b>Echo");
+
+		HttpResponse<String> waiting = get(http, "/uploads/" + UploadIds.encode(uploadIds.get(WAITING)), null);
+		assertThat(waiting.statusCode()).isEqualTo(200);
+		assertThat(waiting.body()).contains("stores/Karachi/new.csv", "report of this upload is not available");
+
+		HttpResponse<String> unknown = get(http, "/uploads/not*an*id", null);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("Upload not found");
 	}
 
 	private HttpResponse<String> login(HttpClient http, String username, String password) throws Exception {

@@ -25,6 +25,12 @@ final class CsvRowGuard extends Reader {
 	/** Starts every marker; a real value would be rejected for its control character. */
 	private static final String MARKER = "\u0000row-rejected:";
 
+	/** Separates a marker's reason from the start of the row it stands for. */
+	private static final char TEXT_SEPARATOR = '\u0001';
+
+	/** How much of a set-aside row its marker keeps, for the upload's report. */
+	static final int MAX_EXCERPT_CHARS = 200;
+
 	/** Quote states (ints rather than an enum: compared for every character). */
 	private static final int VALUE_START = 0;
 
@@ -75,6 +81,9 @@ final class CsvRowGuard extends Reader {
 	/** Why the current row cannot be parsed, once that is known; null while it can. */
 	private String malformed;
 
+	/** The start of a row too long to hold, kept for its marker. */
+	private String longRowStart = "";
+
 	private boolean eof;
 
 	CsvRowGuard(Reader in, int maxRowChars) {
@@ -92,7 +101,19 @@ final class CsvRowGuard extends Reader {
 		if (value == null || !value.startsWith(MARKER)) {
 			return null;
 		}
-		return value.substring(MARKER.length());
+		int end = value.indexOf(TEXT_SEPARATOR);
+		return value.substring(MARKER.length(), (end >= 0) ? end : value.length()).strip();
+	}
+
+	/**
+	 * @param value the first value of a parsed row that {@link #rejectionReason} names a
+	 * reason for
+	 * @return the start of the row the guard set aside (line breaks as spaces, at most
+	 * {@value #MAX_EXCERPT_CHARS} characters)
+	 */
+	static String rejectedText(String value) {
+		int start = value.indexOf(TEXT_SEPARATOR);
+		return (start >= 0) ? value.substring(start + 1).stripTrailing() : "";
 	}
 
 	@Override
@@ -123,7 +144,7 @@ final class CsvRowGuard extends Reader {
 				this.malformed = "a quoted value opened on line " + this.rowStartLine + " is never closed";
 			}
 			if (this.skipped >= 0 || this.malformed != null) {
-				out.append(marker((char) 0));
+				out.append(marker((char) 0, (this.skipped >= 0) ? this.longRowStart : excerpt(this.input, 0, 0)));
 			}
 			else {
 				out.append(this.held, 0, this.heldLength);
@@ -137,7 +158,7 @@ final class CsvRowGuard extends Reader {
 			boolean rowEnds = advance(this.input[i]);
 			if (this.skipped >= 0) {
 				if (rowEnds) {
-					out.append(marker(this.input[i]));
+					out.append(marker(this.input[i], this.longRowStart));
 					startRow();
 					from = i + 1;
 				}
@@ -149,7 +170,7 @@ final class CsvRowGuard extends Reader {
 			int rowLength = this.heldLength + (i - from + 1);
 			if (rowEnds) {
 				if (this.malformed != null) {
-					out.append(marker(this.input[i]));
+					out.append(marker(this.input[i], excerpt(this.input, from, i - from)));
 				}
 				else {
 					out.append(this.held, 0, this.heldLength);
@@ -159,6 +180,7 @@ final class CsvRowGuard extends Reader {
 				from = i + 1;
 			}
 			else if (rowLength > this.maxRowChars) {
+				this.longRowStart = excerpt(this.input, from, i - from + 1);
 				this.skipped = rowLength;
 				this.heldLength = 0;
 			}
@@ -170,7 +192,19 @@ final class CsvRowGuard extends Reader {
 		publish(out);
 	}
 
+	/**
+	 * The start of the current row: what is held, then {@code count} characters of the
+	 * chunk from {@code from}.
+	 */
+	private String excerpt(char[] chunk, int from, int count) {
+		StringBuilder text = new StringBuilder(MAX_EXCERPT_CHARS);
+		text.append(this.held, 0, Math.min(this.heldLength, MAX_EXCERPT_CHARS));
+		text.append(chunk, from, Math.min(count, MAX_EXCERPT_CHARS - text.length()));
+		return text.toString();
+	}
+
 	private void startRow() {
+		this.longRowStart = "";
 		this.heldLength = 0;
 		this.skipped = -1;
 		this.malformed = null;
@@ -253,13 +287,15 @@ final class CsvRowGuard extends Reader {
 	 * numbers stay those of the file.
 	 * @param terminator the character that ended the row, or 0 at the end of the file
 	 */
-	private String marker(char terminator) {
+	private String marker(char terminator, String rowStart) {
 		String reason = (this.skipped >= 0)
 				? String.format("the row starting on line %d is %,d characters long; at most %,d are accepted",
 						this.rowStartLine, this.skipped, this.maxRowChars)
 				: this.malformed;
 		long lines = (terminator == 0) ? this.line - this.rowStartLine + 1 : this.line - this.rowStartLine;
-		String text = MARKER + reason.replace('\r', ' ').replace('\n', ' ').replace("\"", "\"\"");
+		String text = (MARKER + reason + TEXT_SEPARATOR + rowStart).replace('\r', ' ')
+			.replace('\n', ' ')
+			.replace("\"", "\"\"");
 		return "\"" + text + "\n".repeat((int) Math.max(0, lines - 1)) + "\"" + ((terminator == 0) ? "\n" : terminator);
 	}
 

@@ -14,6 +14,10 @@ import org.springframework.validation.annotation.Validated;
  * Settings of ingest (README, configuration reference).
  *
  * @param queue SQS queue receiving the upload bucket's ObjectCreated notifications
+ * @param maxReceives the queue's maxReceiveCount: a failure on this delivery of a
+ * notification is the last one, and its uploads are marked FAILED
+ * @param uploadsTable DynamoDB table tracking each upload
+ * @param uploadsRetention how long an upload's tracking item is kept
  * @param recordsStream Kinesis stream the rows are published to
  * @param reportsPrefix key prefix of files the platform itself writes into the bucket;
  * never ingested
@@ -27,7 +31,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("inventory.ingest")
-public record IngestProperties(@NotBlank String queue, @NotBlank String recordsStream, String reportsPrefix,
+public record IngestProperties(@NotBlank String queue, @DefaultValue("5") @Min(1) int maxReceives,
+		@NotBlank String uploadsTable, @DefaultValue("90d") @NotNull Duration uploadsRetention,
+		@NotBlank String recordsStream, @NotBlank String reportsPrefix,
 		@DefaultValue("2") @Min(1) @Max(10) int maxConcurrentUploads, @NotNull Duration visibilityTimeout,
 		@DefaultValue("20s") @NotNull Duration shutdownGrace, @Valid @DefaultValue Kinesis kinesis,
 		@Valid @DefaultValue Limits limits) {

@@ -2,6 +2,9 @@ package com.retail.inventory.ingest;
 
 import com.retail.inventory.contracts.InventoryRecordEvent;
 import com.retail.inventory.contracts.UploadRef;
+import com.retail.inventory.contracts.UploadReport;
+import com.retail.inventory.contracts.UploadReport.RowError;
+import com.retail.inventory.contracts.UploadsTable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -11,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
@@ -28,7 +33,9 @@ import org.apache.commons.csv.CSVRecord;
  * each and 255 together, without control characters; count is a whole number from 0 to
  * {@value #MAX_COUNT};</li>
  * <li>an item listed twice counts as its last row (its row number is its version's last
- * part);</li>
+ * part), with a warning naming both lines;</li>
+ * <li>a file under {@code stores/<store>/} holds that store's rows only (compared without
+ * regard to case); other stores' rows are rejected;</li>
  * <li>a row with bad quoting or over the row limit is rejected with its line and the rest
  * of the file is read ({@link CsvRowGuard}).</li>
  * </ul>
@@ -41,7 +48,18 @@ public final class InventoryCsvReader {
 	static final List<String> REQUIRED = List.of("store", "item", "count");
 
 	/** Reasons and warnings kept per file; the counts stay exact beyond them. */
-	public static final int MAX_MESSAGES = 1_000;
+	public static final int MAX_MESSAGES = UploadReport.MAX_ERRORS;
+
+	/**
+	 * Distinct items per file checked for duplicates (about 12 MB at most); beyond it the
+	 * report says the check stopped.
+	 */
+	static final int MAX_ITEMS_CHECKED = 500_000;
+
+	/** Distinct stores per file counted exactly. */
+	static final int MAX_STORES_COUNTED = 10_000;
+
+	private static final String STORES_PREFIX = "stores/";
 
 	static final int MAX_NAME_CHARS = 128;
 
@@ -58,14 +76,30 @@ public final class InventoryCsvReader {
 		this.maxRowChars = maxRowChars;
 	}
 
-	/**
-	 * One rejected row.
-	 *
-	 * @param line the file line the row ends on
-	 * @param row the 1-based data row (the header not counted)
-	 * @param reason why it was rejected
-	 */
-	public record RowError(long line, long row, String reason) {
+	/** Receives every rejected row (not only the first {@value #MAX_MESSAGES}). */
+	public interface RejectedRows {
+
+		/** Ignores them. */
+		RejectedRows NONE = new RejectedRows() {
+			@Override
+			public void header(List<String> columns) {
+			}
+
+			@Override
+			public void row(List<String> values, RowError error) {
+			}
+		};
+
+		/** The file's header, before any row. */
+		void header(List<String> columns);
+
+		/**
+		 * @param values the row's values as parsed, or the start of the row as the file
+		 * has it when it could not be parsed
+		 * @param error where and why
+		 */
+		void row(List<String> values, RowError error);
+
 	}
 
 	/**
@@ -77,9 +111,13 @@ public final class InventoryCsvReader {
 	 * @param errors the first {@value #MAX_MESSAGES} rejected rows
 	 * @param warnings what was accepted but deserves a look (ignored columns,
 	 * duplicates), at most {@value #MAX_MESSAGES}
+	 * @param stores the stores of the accepted rows, at most
+	 * {@link UploadsTable#MAX_STORES_LISTED}, sorted
+	 * @param storeCount how many different stores the accepted rows name (exact up to
+	 * {@value #MAX_STORES_COUNTED})
 	 */
 	public record ReadReport(long rowsRead, long rowsEmitted, long rowsRejected, List<RowError> errors,
-			List<String> warnings) {
+			List<String> warnings, Set<String> stores, int storeCount) {
 
 		/** Whether more rows were rejected than {@link #errors()} lists. */
 		public boolean errorsTruncated() {
@@ -97,32 +135,73 @@ public final class InventoryCsvReader {
 	 * @throws UncheckedIOException when the input cannot be read
 	 */
 	public ReadReport read(Reader reader, UploadRef upload, Consumer<InventoryRecordEvent> sink) {
+		return read(reader, upload, sink, RejectedRows.NONE);
+	}
+
+	/**
+	 * @param reader the file's text
+	 * @param upload the upload the rows belong to
+	 * @param sink receives every valid row, in file order
+	 * @param rejectedRows receives every rejected row, in file order
+	 * @return the counts
+	 * @throws UnreadableUploadException when the file is not an inventory CSV file
+	 * @throws UncheckedIOException when the input cannot be read
+	 */
+	public ReadReport read(Reader reader, UploadRef upload, Consumer<InventoryRecordEvent> sink,
+			RejectedRows rejectedRows) {
 		long rowNumber = 0;
 		long emitted = 0;
 		long rejected = 0;
 		List<RowError> errors = new ArrayList<>();
 		List<String> warnings = new ArrayList<>();
+		Set<String> stores = new TreeSet<>();
+		String lastStore = null;
+		ItemOccurrences items = new ItemOccurrences(MAX_ITEMS_CHECKED);
+		String onlyStore = storeOf(upload.key());
 		CSVParser parser = null;
 		try {
 			parser = CSVParser.parse(new CsvRowGuard(reader, this.maxRowChars), FORMAT);
 			Iterator<CSVRecord> rows = parser.iterator();
 			if (!rows.hasNext()) {
 				warn(warnings, "the file is empty: no header, no rows");
-				return new ReadReport(0, 0, 0, List.of(), List.copyOf(warnings));
+				return new ReadReport(0, 0, 0, List.of(), List.copyOf(warnings), Set.of(), 0);
 			}
-			Columns columns = Columns.of(rows.next(), warnings);
+			CSVRecord header = rows.next();
+			Columns columns = Columns.of(header, warnings);
+			rejectedRows.header(header.toList());
 			while (rows.hasNext()) {
 				CSVRecord row = rows.next();
 				rowNumber++;
+				long line = parser.getCurrentLineNumber();
 				Object checked = columns.check(row);
+				if (checked instanceof Row valid && onlyStore != null && !onlyStore.equalsIgnoreCase(valid.store())) {
+					checked = "this file is under " + STORES_PREFIX + onlyStore + "/, which takes only " + onlyStore
+							+ "'s rows, not " + valid.store() + "'s";
+				}
 				if (checked instanceof String problem) {
 					rejected++;
+					RowError error = rowError(row, line, rowNumber, problem);
 					if (errors.size() < MAX_MESSAGES) {
-						errors.add(new RowError(parser.getCurrentLineNumber(), rowNumber, problem));
+						errors.add(error);
 					}
+					rejectedRows.row(rowValues(row), error);
 					continue;
 				}
 				Row valid = (Row) checked;
+				// Files usually list a store's items together: look the store up only
+				// when
+				// it changes.
+				if (!valid.store().equals(lastStore)) {
+					lastStore = valid.store();
+					if (stores.size() < MAX_STORES_COUNTED) {
+						stores.add(lastStore);
+					}
+				}
+				long before = items.put(valid.store(), valid.item(), line);
+				if (before != ItemOccurrences.NONE) {
+					warn(warnings, valid.store() + " / " + valid.item() + " is listed on lines " + before + " and "
+							+ line + "; the later row counts");
+				}
 				sink.accept(InventoryRecordEvent.of(valid.store(), valid.item(), valid.count(), upload, rowNumber));
 				emitted++;
 			}
@@ -140,7 +219,43 @@ public final class InventoryCsvReader {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new ReadReport(rowNumber, emitted, rejected, List.copyOf(errors), List.copyOf(warnings));
+		if (rowNumber == 0) {
+			warn(warnings, "the file has a header and no rows");
+		}
+		if (items.full()) {
+			warn(warnings, "the file names more than " + String.format("%,d", MAX_ITEMS_CHECKED)
+					+ " items: items listed twice were looked for among the first of them only");
+		}
+		Set<String> listed = new TreeSet<>(stores.stream().limit(UploadsTable.MAX_STORES_LISTED).toList());
+		return new ReadReport(rowNumber, emitted, rejected, List.copyOf(errors), List.copyOf(warnings), listed,
+				stores.size());
+	}
+
+	/**
+	 * @param key an uploaded object's key
+	 * @return the store a key under {@code stores/<store>/} belongs to, else null
+	 */
+	static String storeOf(String key) {
+		if (!key.startsWith(STORES_PREFIX)) {
+			return null;
+		}
+		int end = key.indexOf('/', STORES_PREFIX.length());
+		return (end > STORES_PREFIX.length()) ? key.substring(STORES_PREFIX.length(), end) : null;
+	}
+
+	private static RowError rowError(CSVRecord row, long line, long rowNumber, String problem) {
+		String setAside = (CsvRowGuard.rejectionReason(row.get(0)) != null) ? CsvRowGuard.rejectedText(row.get(0))
+				: null;
+		String text = (setAside != null) ? setAside : FORMAT.format(row.values());
+		if (text.length() > UploadReport.MAX_TEXT_CHARS) {
+			text = text.substring(0, UploadReport.MAX_TEXT_CHARS);
+		}
+		return new RowError(line, rowNumber, problem, text);
+	}
+
+	private static List<String> rowValues(CSVRecord row) {
+		return (CsvRowGuard.rejectionReason(row.get(0)) != null) ? List.of(CsvRowGuard.rejectedText(row.get(0)))
+				: row.toList();
 	}
 
 	private static void warn(List<String> warnings, String warning) {
@@ -206,7 +321,7 @@ public final class InventoryCsvReader {
 		Object check(CSVRecord row) {
 			String setAside = CsvRowGuard.rejectionReason(row.get(0));
 			if (setAside != null) {
-				return setAside.strip();
+				return setAside;
 			}
 			if (row.size() != this.size) {
 				return "expected " + this.size + " values, as in the header, found " + row.size();

@@ -137,10 +137,15 @@ final class RecordPublication implements AutoCloseable {
 
 	/**
 	 * Sends what is left and waits until Kinesis has accepted every record.
+	 * @param beforeLastBatch runs before the last batch is sent (a full batch is sent
+	 * only when a further record is added, so the last batch is never sent before), i.e.
+	 * before the last records can reach a consumer
 	 * @return how many records were published
 	 * @throws RecordPublicationException when a batch failed for good
 	 */
-	long finish() {
+	long finish(Runnable beforeLastBatch) {
+		checkFailed();
+		beforeLastBatch.run();
 		if (!this.batch.isEmpty()) {
 			sendBatch();
 		}

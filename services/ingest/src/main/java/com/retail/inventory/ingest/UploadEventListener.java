@@ -2,10 +2,12 @@ package com.retail.inventory.ingest;
 
 import com.retail.inventory.contracts.UploadRef;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.Visibility;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,14 +29,20 @@ class UploadEventListener {
 
 	private final VisibilityHeartbeat heartbeat;
 
-	UploadEventListener(UploadProcessor processor, IngestProperties properties, VisibilityHeartbeat heartbeat) {
+	private final UploadTracking tracking;
+
+	UploadEventListener(UploadProcessor processor, IngestProperties properties, VisibilityHeartbeat heartbeat,
+			UploadTracking tracking) {
 		this.processor = processor;
 		this.properties = properties;
 		this.heartbeat = heartbeat;
+		this.tracking = tracking;
 	}
 
 	@SqsListener("${inventory.ingest.queue}")
-	void onNotification(String body, Visibility visibility) {
+	void onNotification(String body, Visibility visibility,
+			@Header(name = SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT,
+					required = false) String receiveCount) {
 		List<UploadRef> uploads;
 		try {
 			uploads = UploadNotifications.uploads(body);
@@ -48,16 +56,38 @@ class UploadEventListener {
 		}
 		try (VisibilityHeartbeat.Beat beat = this.heartbeat.start(visibility, "the notification of " + uploads)) {
 			for (UploadRef upload : uploads) {
-				if (this.properties.isInventoryUpload(upload.key())) {
-					this.processor.process(upload);
+				if (!this.properties.isInventoryUpload(upload.key())) {
+					log.debug("Not ingesting {}: it is one of the platform's own reports", upload.id());
+				}
+				else if (!this.tracking.received(upload)) {
+					log.info("Upload {} was processed to the end already; this delivery changes nothing", upload.id());
 				}
 				else {
-					log.debug("Not ingesting {}: it is one of the platform's own reports", upload.id());
+					process(upload, receiveCount);
 				}
 			}
 		}
 		catch (UploadHandedBackException ex) {
 			visibility.changeTo(0);
+			throw ex;
+		}
+	}
+
+	private void process(UploadRef upload, String receiveCount) {
+		try {
+			this.processor.process(upload);
+		}
+		catch (UploadHandedBackException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			if (receiveCount != null && Integer.parseInt(receiveCount) >= this.properties.maxReceives()) {
+				// The queue moves the notification to the dead-letter queue now; a
+				// redrive
+				// starts the upload over.
+				this.processor.failed(upload, "failed on each of " + receiveCount + " deliveries, the last time: "
+						+ ex.getMessage() + "; the notification is in the dead-letter queue");
+			}
 			throw ex;
 		}
 	}

@@ -1,16 +1,22 @@
 package com.retail.inventory.ingest;
 
 import com.retail.inventory.contracts.UploadRef;
+import com.retail.inventory.contracts.UploadReport;
+import com.retail.inventory.contracts.UploadStatus;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Streams one uploaded object from S3 through the CSV reader into Kinesis.
+ * Streams one uploaded object from S3 through the CSV reader into Kinesis, and accounts
+ * for it in the upload tracking table and the upload's report.
  *
  * <p>
  * The file is read twice: first to check that all of it is UTF-8 (and, if compressed,
@@ -23,6 +29,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * other failure (S3, Kinesis, a timeout) propagates, so the notification is delivered
  * again and, after the queue's maxReceiveCount, lands in the dead-letter queue. Every log
  * line says exactly how many rows were published.
+ *
+ * <p>
+ * The counts and the report are written before the last batch of rows is sent: the
+ * loader, which marks the upload LOADED when it has loaded every accepted row, can then
+ * never load the last row without knowing how many there are.
  */
 @Component
 class UploadProcessor {
@@ -37,11 +48,17 @@ class UploadProcessor {
 
 	private final InventoryCsvReader reader;
 
+	private final UploadTracking tracking;
+
+	private final UploadReports reports;
+
 	UploadProcessor(S3Client s3, InventoryRecordPublisher publisher, ShutdownGrace shutdown,
-			IngestProperties properties) {
+			IngestProperties properties, UploadTracking tracking, UploadReports reports) {
 		this.s3 = s3;
 		this.publisher = publisher;
 		this.shutdown = shutdown;
+		this.tracking = tracking;
+		this.reports = reports;
 		this.reader = new InventoryCsvReader(properties.limits().maxRowChars());
 	}
 
@@ -52,6 +69,7 @@ class UploadProcessor {
 	 * @throws UploadHandedBackException when this instance is shutting down
 	 */
 	void process(UploadRef announced) {
+		UploadTracking.Attempt attempt = this.tracking.start(announced, this.reports.reportKey(announced));
 		UploadRef upload;
 		try (UploadedObject object = UploadedObject.open(this.s3, announced);
 				Reader text = UploadContent.text(object, object.contentEncoding())) {
@@ -63,10 +81,13 @@ class UploadProcessor {
 		}
 		catch (UploadSupersededException ex) {
 			log.warn("{}; skipped", ex.getMessage());
+			// No report: the key may hold a newer upload, whose report it would replace.
+			this.tracking.finish(attempt, UploadStatus.REJECTED, ex.getMessage());
 			return;
 		}
 		catch (UnreadableUploadException ex) {
 			log.error("Upload {} rejected, nothing published: {}", announced.id(), ex.getMessage());
+			reject(attempt, ex.getMessage());
 			return;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -74,30 +95,37 @@ class UploadProcessor {
 					"Upload " + announced.id() + " could not be read; the notification will be delivered again: " + ex,
 					ex);
 		}
-		publish(upload);
+		publish(attempt, upload);
 	}
 
-	private void publish(UploadRef upload) {
+	private void publish(UploadTracking.Attempt attempt, UploadRef upload) {
 		RecordPublication publication = this.publisher.open(upload, this.shutdown::expired);
 		try (UploadedObject object = UploadedObject.open(this.s3, upload);
 				publication;
+				RejectedRowsFile rejected = new RejectedRowsFile();
 				Reader text = UploadContent.text(object, object.contentEncoding())) {
 			InventoryCsvReader.ReadReport report;
 			try {
-				report = this.reader.read(text, upload, publication::add);
+				report = this.reader.read(text, upload, (event) -> publication.add(event.withAttempt(attempt.number())),
+						rejected);
 			}
 			catch (UnreadableUploadException ex) {
-				long published = publication.finish();
+				long published = publication.finish(() -> {
+				});
+				String reason = ex.getMessage();
 				if (published == 0) {
 					log.error("Upload {} rejected, nothing published: {}", upload.id(), ex.getMessage());
 				}
 				else {
 					log.error("Upload {} rejected after publishing the {} rows before the problem: {}", upload.id(),
 							published, ex.getMessage());
+					reason += "; the " + published + " rows before it were loaded";
 				}
+				reject(attempt, reason);
 				return;
 			}
-			long published = publication.finish();
+			InventoryCsvReader.ReadReport read = report;
+			long published = publication.finish(() -> accountFor(attempt, read, rejected));
 			if (report.rowsRejected() == 0 && report.warnings().isEmpty()) {
 				log.info("Upload {}: published {} rows", upload.id(), published);
 			}
@@ -107,7 +135,7 @@ class UploadProcessor {
 						report.warnings());
 			}
 		}
-		catch (UploadSupersededException ex) {
+		catch (UploadSupersededException | AttemptSupersededException ex) {
 			log.warn("{}; skipped", ex.getMessage());
 		}
 		catch (UploadHandedBackException ex) {
@@ -121,6 +149,62 @@ class UploadProcessor {
 			throw new UploadFailedException("Upload " + upload.id() + " failed after publishing "
 					+ publication.published() + " rows; the notification will be delivered again: " + ex, ex);
 		}
+	}
+
+	/**
+	 * Writes the report and the counts; with nothing for the loader to load, the upload
+	 * is done here.
+	 */
+	private void accountFor(UploadTracking.Attempt attempt, InventoryCsvReader.ReadReport read,
+			RejectedRowsFile rejected) {
+		UploadRef upload = attempt.upload();
+		List<String> warnings = new ArrayList<>(read.warnings());
+		if (rejected.truncated()) {
+			warnings.add("the rejected rows file lists the first " + rejected.rows() + " rejected rows only");
+		}
+		if (read.rowsRejected() > 0) {
+			this.reports.writeRejectedRows(upload, rejected);
+		}
+		UploadReport report = new UploadReport(upload.id(), upload.bucket(), upload.key(),
+				UploadStatus.PROCESSING.name(), null, read.rowsRead(), read.rowsEmitted(), read.rowsRejected(), 0,
+				read.errors(), read.errorsTruncated(), List.copyOf(warnings), attempt.startedAt().toString(), null);
+		if (read.rowsEmitted() > 0) {
+			this.reports.write(upload, report);
+			this.tracking.published(attempt, read);
+			return;
+		}
+		UploadStatus status = (read.rowsRead() == 0) ? UploadStatus.LOADED : UploadStatus.REJECTED;
+		String reason = (read.rowsRead() == 0) ? null
+				: "none of the file's " + read.rowsRead() + " rows could be used (see errors)";
+		this.reports.write(upload, report.finished(status, reason, 0, Instant.now().toString()));
+		this.tracking.published(attempt, read);
+		this.tracking.finish(attempt, status, reason);
+	}
+
+	/**
+	 * Marks the upload FAILED, with a report saying why, as far as S3 and DynamoDB allow:
+	 * they may be what failed.
+	 */
+	void failed(UploadRef upload, String reason) {
+		try {
+			if (this.tracking.failed(upload, reason)) {
+				this.reports.write(upload,
+						new UploadReport(upload.id(), upload.bucket(), upload.key(), UploadStatus.FAILED.name(), reason,
+								0, 0, 0, 0, List.of(), false, List.of(), null, Instant.now().toString()));
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Upload {} failed ({}), and could not be marked FAILED: {}", upload.id(), reason, ex.toString());
+		}
+	}
+
+	private void reject(UploadTracking.Attempt attempt, String reason) {
+		UploadRef upload = attempt.upload();
+		UploadReport report = new UploadReport(upload.id(), upload.bucket(), upload.key(), UploadStatus.REJECTED.name(),
+				reason, 0, 0, 0, 0, List.of(), false, List.of(), attempt.startedAt().toString(),
+				Instant.now().toString());
+		this.reports.write(upload, report);
+		this.tracking.finish(attempt, UploadStatus.REJECTED, reason);
 	}
 
 }

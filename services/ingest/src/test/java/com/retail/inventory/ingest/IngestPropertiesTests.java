@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class IngestPropertiesTests {
 
 	static IngestProperties properties(String reportsPrefix) {
-		return new IngestProperties("q", "inventory-records", reportsPrefix, 2, Duration.ofMinutes(5),
-				Duration.ofSeconds(20),
+		return new IngestProperties("q", 5, "InventoryUploads", Duration.ofDays(90), "inventory-records", reportsPrefix,
+				2, Duration.ofMinutes(5), Duration.ofSeconds(20),
 				new IngestProperties.Kinesis(4, 10, Duration.ofMillis(100), Duration.ofSeconds(5)),
 				new IngestProperties.Limits(16384));
 	}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.retail.inventory.contracts.InventoryRecordEvent;
 import com.retail.inventory.contracts.UploadRef;
+import com.retail.inventory.contracts.UploadReport.RowError;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -80,7 +81,7 @@ class InventoryCsvReaderTests {
 		assertThat(empty.warnings()).containsExactly("the file is empty: no header, no rows");
 		var headerOnly = read("store,item,count\n");
 		assertThat(headerOnly.rowsRead()).isZero();
-		assertThat(headerOnly.warnings()).isEmpty();
+		assertThat(headerOnly.warnings()).containsExactly("the file has a header and no rows");
 	}
 
 	@Test
@@ -146,7 +147,84 @@ class InventoryCsvReaderTests {
 				"row 3 (line 5): item contains the control character U+000A");
 		// Line numbers after the rejected rows are still the file's.
 		assertThat(this.events.get(1).rowNumber()).isEqualTo(4);
-		assertThat(report.errors()).extracting(InventoryCsvReader.RowError::line).containsExactly(3L, 5L);
+		assertThat(report.errors()).extracting(RowError::line).containsExactly(3L, 5L);
+	}
+
+	@Test
+	void aRejectedRowKeepsItsTextForTheReportAndEveryRejectedRowReachesTheRejectedRowsFile() {
+		List<String> rejected = new ArrayList<>();
+		InventoryCsvReader.RejectedRows sink = new InventoryCsvReader.RejectedRows() {
+			@Override
+			public void header(List<String> columns) {
+				rejected.add("header " + columns);
+			}
+
+			@Override
+			public void row(List<String> values, RowError error) {
+				rejected.add(error.line() + " " + values);
+			}
+		};
+		String many = "Berlin,Echo,x\n".repeat(1200);
+		var report = this.reader.read(
+				new StringReader("store,item,count\nBerlin,\"Echo\"Plus,1\nBerlin,Echo Dot,-3\n" + many), this.upload,
+				this.events::add, sink);
+
+		assertThat(report.errors().get(0).text()).isEqualTo("Berlin,\"Echo\"Plus,1");
+		assertThat(report.errors().get(1).text()).isEqualTo("Berlin,Echo Dot,-3");
+		assertThat(report.rowsRejected()).isEqualTo(1202);
+		assertThat(report.errors()).hasSize(InventoryCsvReader.MAX_MESSAGES);
+		assertThat(report.errorsTruncated()).isTrue();
+		assertThat(rejected).hasSize(1203);
+		assertThat(rejected.subList(0, 3)).containsExactly("header [store, item, count]", "2 [Berlin,\"Echo\"Plus,1]",
+				"3 [Berlin, Echo Dot, -3]");
+		assertThat(rejected.get(1202)).isEqualTo("1203 [Berlin, Echo, x]");
+	}
+
+	@Test
+	void aRowTooLongToHoldKeepsOnlyItsStart() {
+		var report = read("store,item,count\nBerlin," + "x".repeat(5000) + ",1\nBerlin,Echo,2\n");
+
+		assertThat(report.errors()).singleElement().satisfies((e) -> {
+			assertThat(e.reason()).startsWith("the row starting on line 2 is");
+			assertThat(e.text()).hasSize(200).startsWith("Berlin,xxx");
+		});
+		assertThat(this.events).extracting(InventoryRecordEvent::item).containsExactly("Echo");
+	}
+
+	@Test
+	void anItemListedTwiceCountsAsItsLastRowWithAWarningNamingBothLines() {
+		var report = read("store,item,count\nBerlin,Echo,1\nBerlin,Aa,2\nBerlin,BB,3\nBerlin,Echo,4\nHamburg,Echo,5\n"
+				+ "Berlin,Echo,6\n");
+
+		// "Aa" and "BB" share a String hash code: they are still two items.
+		assertThat(report.warnings()).containsExactly("Berlin / Echo is listed on lines 2 and 5; the later row counts",
+				"Berlin / Echo is listed on lines 5 and 7; the later row counts");
+		assertThat(this.events).hasSize(6);
+		assertThat(report.rowsRejected()).isZero();
+	}
+
+	@Test
+	void theReportNamesTheStoresOfTheAcceptedRows() {
+		var report = read("store,item,count\nBerlin,Echo,1\nBerlin,Dot,1\nHamburg,Echo,1\nAachen,Echo,x\n");
+
+		assertThat(report.stores()).containsExactly("Berlin", "Hamburg");
+		assertThat(report.storeCount()).isEqualTo(2);
+	}
+
+	@Test
+	void aFileUnderAStorePrefixTakesThatStoresRowsOnly() {
+		UploadRef scoped = UploadRef.of("inventory-uploads", "stores/Berlin/monday.csv", null, "e", null, null);
+		var report = this.reader.read(
+				new StringReader("store,item,count\nberlin,Echo,1\nHamburg,Echo,2\nBerlin,Dot,3\n"), scoped,
+				this.events::add);
+
+		assertThat(this.events).extracting(InventoryRecordEvent::count).containsExactly(1L, 3L);
+		assertThat(reasons(report)).containsExactly(
+				"row 2 (line 3): this file is under stores/Berlin/, which takes only Berlin's rows, not Hamburg's");
+		assertThat(InventoryCsvReader.storeOf("stores/Berlin/a/b.csv")).isEqualTo("Berlin");
+		assertThat(InventoryCsvReader.storeOf("stores/berlin.csv")).isNull();
+		assertThat(InventoryCsvReader.storeOf("stores//x.csv")).isNull();
+		assertThat(InventoryCsvReader.storeOf("berlin.csv")).isNull();
 	}
 
 	@Test

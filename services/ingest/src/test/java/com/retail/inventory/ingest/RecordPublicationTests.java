@@ -112,9 +112,23 @@ class RecordPublicationTests {
 		for (int i = 1; i <= 1234; i++) {
 			publication.add(event(i));
 		}
-		assertThat(publication.finish()).isEqualTo(1234);
+		assertThat(publication.finish(() -> {
+		})).isEqualTo(1234);
 		assertThat(this.requests).hasValue(3);
 		assertThat(this.sent).hasSize(1234).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void theLastBatchWaitsUntilWhatMustPrecedeItIsDone() {
+		RecordPublication publication = publication(kinesis(RecordPublicationTests::accept), 4, 3);
+		for (int i = 1; i <= 1000; i++) {
+			publication.add(event(i));
+		}
+		List<Integer> sentBefore = new ArrayList<>();
+		assertThat(publication.finish(() -> sentBefore.add(this.sent.size()))).isEqualTo(1000);
+		// The second full batch was still held when the counts were written.
+		assertThat(sentBefore).containsExactly(500);
+		assertThat(this.sent).hasSize(1000);
 	}
 
 	@Test
@@ -132,7 +146,8 @@ class RecordPublicationTests {
 			publication.add(event(i));
 		}
 
-		assertThat(publication.finish()).isEqualTo(100);
+		assertThat(publication.finish(() -> {
+		})).isEqualTo(100);
 		assertThat(this.requests).hasValue(2);
 		assertThat(this.sent).hasSize(110);
 		assertThat(this.sent.subList(100, 110)).allSatisfy((key) -> assertThat(key).endsWith("7"));
@@ -145,7 +160,8 @@ class RecordPublicationTests {
 				? CompletableFuture.failedFuture(SdkClientException.create("Connection reset")) : accept(request)), 1,
 				5);
 		publication.add(event(1));
-		assertThat(publication.finish()).isOne();
+		assertThat(publication.finish(() -> {
+		})).isOne();
 		assertThat(calls).hasValue(3);
 	}
 
@@ -154,8 +170,8 @@ class RecordPublicationTests {
 		RecordPublication publication = publication(kinesis((request) -> CompletableFuture
 			.failedFuture(ResourceNotFoundException.builder().message("Stream not found").build())), 1, 5);
 		publication.add(event(1));
-		assertThatThrownBy(publication::finish).isInstanceOf(RecordPublicationException.class)
-			.hasMessageContaining("Stream not found");
+		assertThatThrownBy(() -> publication.finish(() -> {
+		})).isInstanceOf(RecordPublicationException.class).hasMessageContaining("Stream not found");
 		assertThat(this.requests).hasValue(1);
 	}
 
@@ -171,8 +187,8 @@ class RecordPublicationTests {
 		}), 1, 3);
 		publication.add(event(1));
 		publication.add(event(2));
-		assertThatThrownBy(publication::finish).isInstanceOf(RecordPublicationException.class)
-			.hasMessageContaining("after 3 attempts");
+		assertThatThrownBy(() -> publication.finish(() -> {
+		})).isInstanceOf(RecordPublicationException.class).hasMessageContaining("after 3 attempts");
 		assertThat(publication.published()).isOne();
 		assertThat(this.requests).hasValue(3);
 	}
@@ -195,7 +211,8 @@ class RecordPublicationTests {
 			for (int i = 1; i <= 5000; i++) {
 				publication.add(event(i));
 			}
-			assertThat(publication.finish()).isEqualTo(5000);
+			assertThat(publication.finish(() -> {
+			})).isEqualTo(5000);
 		}
 		finally {
 			slowKinesis.shutdownNow();

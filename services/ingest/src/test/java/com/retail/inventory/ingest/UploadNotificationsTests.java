@@ -31,7 +31,7 @@ class UploadNotificationsTests {
 		assertThat(uploads.get(0).sequencer()).isEqualTo("0055AED6DCD90281E5");
 		assertThat(uploads.get(0).eventTime()).isEqualTo("2026-11-21T10:00:00Z");
 		assertThat(uploads.get(1).key()).isEqualTo("bérlin.csv");
-		assertThat(uploads.get(1).id()).isEqualTo("inventory-uploads/bérlin.csv#abc123");
+		assertThat(uploads.get(1).id()).isEqualTo("inventory-uploads/bérlin.csv#abc123@0055AED6DCD90281E5");
 	}
 
 	@Test

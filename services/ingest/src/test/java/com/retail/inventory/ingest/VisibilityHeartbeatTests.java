@@ -15,9 +15,9 @@ class VisibilityHeartbeatTests {
 	@Test
 	void extendsTheVisibilityByTheWholeTimeoutEveryThirdOfItUntilClosed() throws Exception {
 		IngestProperties base = IngestPropertiesTests.properties("reports/");
-		IngestProperties shortTimeout = new IngestProperties(base.queue(), base.recordsStream(), base.reportsPrefix(),
-				base.maxConcurrentUploads(), Duration.ofSeconds(3), base.shutdownGrace(), base.kinesis(),
-				base.limits());
+		IngestProperties shortTimeout = new IngestProperties(base.queue(), base.maxReceives(), base.uploadsTable(),
+				base.uploadsRetention(), base.recordsStream(), base.reportsPrefix(), base.maxConcurrentUploads(),
+				Duration.ofSeconds(3), base.shutdownGrace(), base.kinesis(), base.limits());
 		VisibilityHeartbeat heartbeat = new VisibilityHeartbeat(shortTimeout);
 		List<Integer> extensions = new CopyOnWriteArrayList<>();
 		Visibility visibility = (seconds) -> {

@@ -5,9 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
@@ -29,6 +33,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * versions the table holds (one BatchGetItem) and drops every record whose version is not
  * newer, so duplicates, replays and older files change nothing and cause no write, hence
  * no change record; then writes the rest at once (BatchWriteItem, 25 a request).</li>
+ * <li>Adds the batch's rows to their uploads' counts in the tracking table (and finishes
+ * the report of an upload whose last rows these were).</li>
  * </ol>
  * It returns only when every record is in the table, was older than the table, or is in
  * the dead-letter queue; otherwise it throws, so the batch is not checkpointed and is
@@ -57,9 +63,15 @@ class InventoryBatchLoader {
 
 	private final Consumer<Duration> pause;
 
+	private final UploadProgress progress;
+
+	private final UploadReportFinisher reports;
+
 	InventoryBatchLoader(StoredVersions versions, InventoryTableWriter writer, DeadLetters deadLetters,
 			LoaderMetrics metrics, ExecutorService requests, LoaderProperties properties, Clock clock,
-			Consumer<Duration> pause) {
+			Consumer<Duration> pause, UploadProgress progress, UploadReportFinisher reports) {
+		this.progress = progress;
+		this.reports = reports;
 		this.versions = versions;
 		this.writer = writer;
 		this.deadLetters = deadLetters;
@@ -102,13 +114,15 @@ class InventoryBatchLoader {
 			sources.put(decoded.event(), record);
 			events.add(decoded.event());
 		}
+		Set<InventoryRecordEvent> refused = Collections
+			.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 		List<InventoryRecordEvent> newest = NewestRecordPerItem.of(events);
 		int skipped = events.size() - newest.size();
 		// Groups of 100 items, each read and then written at once (a bounded number in
 		// flight), so
 		// versions are never older than a moment when they are written on.
 		List<Outcome> groups = inParallel(chunks(newest, StoredVersions.MAX_KEYS),
-				(group) -> loadGroup(group, budget, sources, stream, shard));
+				(group) -> loadGroup(group, budget, sources, refused, stream, shard));
 		int written = 0;
 		for (Outcome group : groups) {
 			written += group.written();
@@ -120,14 +134,49 @@ class InventoryBatchLoader {
 		this.metrics.deadLettered(deadLettered);
 		Outcome outcome = new Outcome(batch.size(), written, skipped, deadLettered);
 		log.debug("Loaded a batch of shard {}: {}", shard, outcome);
+		account(events, sources, refused, shard);
 		return outcome;
+	}
+
+	/**
+	 * Adds the batch's rows to their uploads' counts: a row the table holds (written now
+	 * or before) is loaded, one it refused is dead-lettered.
+	 */
+	private void account(List<InventoryRecordEvent> events, Map<InventoryRecordEvent, Record> sources,
+			Set<InventoryRecordEvent> refused, String shard) {
+		Map<String, List<UploadProgress.Row>> byAttempt = new LinkedHashMap<>();
+		Map<String, InventoryRecordEvent> firstOf = new LinkedHashMap<>();
+		for (InventoryRecordEvent event : events) {
+			if (event.attempt() == null) {
+				continue;
+			}
+			String attempt = event.attempt() + " " + event.upload().id();
+			firstOf.putIfAbsent(attempt, event);
+			byAttempt.computeIfAbsent(attempt, (k) -> new ArrayList<>())
+				.add(new UploadProgress.Row(sources.get(event).sequenceNumber(), refused.contains(event)));
+		}
+		byAttempt.forEach((attempt, rows) -> {
+			InventoryRecordEvent first = firstOf.get(attempt);
+			try {
+				this.progress.add(first.upload().id(), first.attempt(), shard, rows).ifPresent(this.reports::finish);
+			}
+			catch (AwsServiceException ex) {
+				if (ex.isThrottlingException() || ex.statusCode() >= 500) {
+					throw ex;
+				}
+				// The rows are loaded; only their account failed (a missing table, access
+				// denied), and retrying the batch cannot help: the loading goes on.
+				log.error("Upload {}: {} rows loaded but not counted: {}", first.upload().id(), rows.size(),
+						DynamoDbFailures.describe(ex));
+			}
+		});
 	}
 
 	/**
 	 * Reads the stored versions of up to 100 items and writes the records that are newer.
 	 */
 	private Outcome loadGroup(List<InventoryRecordEvent> group, RetryBudget budget,
-			Map<InventoryRecordEvent, Record> sources, String stream, String shard) {
+			Map<InventoryRecordEvent, Record> sources, Set<InventoryRecordEvent> refused, String stream, String shard) {
 		Instant readAt = budget.now();
 		Map<ItemKey, String> stored;
 		try {
@@ -141,6 +190,7 @@ class InventoryBatchLoader {
 			for (InventoryRecordEvent event : group) {
 				this.deadLetters.send(sources.get(event), "reading the table failed: " + DynamoDbFailures.describe(ex),
 						stream, shard);
+				refused.add(event);
 			}
 			return new Outcome(group.size(), 0, 0, group.size());
 		}
@@ -156,6 +206,7 @@ class InventoryBatchLoader {
 		int deadLettered = 0;
 		for (List<InventoryRecordEvent> chunk : chunks(newer, InventoryTableWriter.MAX_BATCH)) {
 			InventoryTableWriter.Result result = writeOrDeadLetter(chunk, budget, readAt, sources, stream, shard);
+			refused.addAll(result.poison().keySet());
 			written += result.written();
 			skipped += result.skipped();
 			deadLettered += result.poison().size();

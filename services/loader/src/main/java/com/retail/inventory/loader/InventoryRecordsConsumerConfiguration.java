@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The binder consumer of {@code inventory-records}: one call per batch of Kinesis
@@ -34,11 +35,13 @@ class InventoryRecordsConsumerConfiguration {
 	}
 
 	@Bean
-	InventoryBatchLoader inventoryBatchLoader(DynamoDbClient dynamoDb, DeadLetters deadLetters, LoaderMetrics metrics,
-			ExecutorService loaderRequests, LoaderProperties properties) {
+	InventoryBatchLoader inventoryBatchLoader(DynamoDbClient dynamoDb, S3Client s3, DeadLetters deadLetters,
+			LoaderMetrics metrics, ExecutorService loaderRequests, LoaderProperties properties) {
 		return new InventoryBatchLoader(new StoredVersions(dynamoDb, properties.table(), metrics),
 				new InventoryTableWriter(dynamoDb, properties.table(), metrics), deadLetters, metrics, loaderRequests,
-				properties, Clock.systemUTC(), InventoryRecordsConsumerConfiguration::sleep);
+				properties, Clock.systemUTC(), InventoryRecordsConsumerConfiguration::sleep,
+				new UploadProgress(dynamoDb, properties.uploadsTable(), metrics, Clock.systemUTC()),
+				new UploadReportFinisher(s3));
 	}
 
 	@Bean

@@ -24,6 +24,8 @@ class LoaderMetrics {
 
 	private final Counter puts;
 
+	private final Counter trackingRequests;
+
 	LoaderMetrics(MeterRegistry meters) {
 		this.written = rows(meters, "written", "rows written to the table");
 		this.skipped = rows(meters, "skipped", "rows not written: the table holds that version or a newer one");
@@ -31,6 +33,7 @@ class LoaderMetrics {
 		this.batchGets = requests(meters, "BatchGetItem");
 		this.batchWrites = requests(meters, "BatchWriteItem");
 		this.puts = requests(meters, "PutItem");
+		this.trackingRequests = requests(meters, "upload-tracking");
 	}
 
 	/** Counts into a registry of its own, for tests. */
@@ -76,8 +79,13 @@ class LoaderMetrics {
 		this.puts.increment();
 	}
 
+	/** A request to the upload tracking table (UpdateItem or GetItem). */
+	void trackingRequest() {
+		this.trackingRequests.increment();
+	}
+
 	double requests() {
-		return this.batchGets.count() + this.batchWrites.count() + this.puts.count();
+		return this.batchGets.count() + this.batchWrites.count() + this.puts.count() + this.trackingRequests.count();
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the loader (README, configuration reference).
  *
  * @param table the Inventory table
+ * @param uploadsTable the upload tracking table, where the loader counts what it loaded
  * @param deadLetterQueue SQS queue that receives records that can never be loaded, with
  * the reason
  * @param writeConcurrency DynamoDB requests a batch may have in flight at once
@@ -26,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("inventory.loader")
-public record LoaderProperties(@NotBlank String table, @NotBlank String deadLetterQueue,
+public record LoaderProperties(@NotBlank String table, @NotBlank String uploadsTable, @NotBlank String deadLetterQueue,
 		@DefaultValue("4") @Min(1) @Max(32) int writeConcurrency, @DefaultValue("20s") @NotNull Duration retryBudget,
 		@DefaultValue("30s") @NotNull Duration fastWriteWindow, @DefaultValue("50ms") @NotNull Duration baseBackoff,
 		@DefaultValue("2s") @NotNull Duration maxBackoff) {

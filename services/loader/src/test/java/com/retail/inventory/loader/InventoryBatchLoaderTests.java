@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 
 class InventoryBatchLoaderTests {
 
-	private static final LoaderProperties PROPERTIES = new LoaderProperties("Inventory", "inventory-records-dlq", 4,
-			Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofMillis(5));
+	private static final LoaderProperties PROPERTIES = new LoaderProperties("Inventory", "InventoryUploads",
+			"inventory-records-dlq", 4, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMillis(1),
+			Duration.ofMillis(5));
 
 	private final FakeInventoryTable table = new FakeInventoryTable();
 
@@ -39,7 +40,7 @@ class InventoryBatchLoaderTests {
 					InventoryBatchLoaderTests.this.deadLetters.add(record.data().asUtf8String() + " -> " + reason);
 				}
 			}, this.metrics, this.pool, PROPERTIES, Clock.systemUTC(), (pause) -> {
-			});
+			}, new UploadProgress(this.table, "InventoryUploads", this.metrics, Clock.systemUTC()), null);
 
 	@AfterEach
 	void stop() {
@@ -160,12 +161,12 @@ class InventoryBatchLoaderTests {
 
 	@Test
 	void afterTheFastWriteWindowWritesAreConditionalSoAConcurrentNewerWriteWins() {
-		LoaderProperties slow = new LoaderProperties("Inventory", "dlq", 2, Duration.ofSeconds(2), Duration.ZERO,
-				Duration.ofMillis(1), Duration.ofMillis(5));
+		LoaderProperties slow = new LoaderProperties("Inventory", "InventoryUploads", "dlq", 2, Duration.ofSeconds(2),
+				Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(5));
 		InventoryBatchLoader late = new InventoryBatchLoader(new StoredVersions(this.table, "Inventory", this.metrics),
 				new InventoryTableWriter(this.table, "Inventory", this.metrics), null, this.metrics, this.pool, slow,
 				Clock.systemUTC(), (pause) -> {
-				});
+				}, new UploadProgress(this.table, "InventoryUploads", this.metrics, Clock.systemUTC()), null);
 		// Another instance writes a newer version of Item 1 after this batch read the
 		// versions.
 		this.table.afterRead = () -> {
