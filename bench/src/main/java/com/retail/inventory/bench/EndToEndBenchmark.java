@@ -1,6 +1,8 @@
 package com.retail.inventory.bench;
 
 import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.UploadStatus;
+import com.retail.inventory.contracts.UploadsTable;
 import com.retail.inventory.contracts.InventoryTable;
 import com.retail.inventory.local.AwsEndpoints;
 import com.retail.inventory.local.LocalAwsClients;
@@ -93,7 +95,8 @@ final class EndToEndBenchmark {
 			double puts = 1000.0 * (after.putRecords() - before.putRecords()) / this.rows;
 			double dynamoDb = 1000.0 * (after.loaderRequests() - before.loaderRequests()) / this.rows;
 			double binder = after.binderRequests() - before.binderRequests();
-			System.out.printf("  every row in the table with its count after %.1f s%n%n", seconds);
+			System.out.printf("  every row in the table with its count after %.1f s%n", seconds);
+			reportFinalStatus(aws, names, "bench/" + this.run + ".csv", start);
 
 			// Like for like: the two loaders write into the Inventory table itself, as
 			// they would if they
@@ -140,6 +143,40 @@ final class EndToEndBenchmark {
 	 * CPU time moto_server has used so far, or null when it is not a process of this
 	 * machine.
 	 */
+	/**
+	 * The upload's tracking item must say LOADED with every row, soon after the last row
+	 * is in the table.
+	 */
+	private static void reportFinalStatus(LocalAwsClients aws, InventoryResources names, String key, Instant start)
+			throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(60);
+		while (true) {
+			Map<String, AttributeValue> item = aws.dynamoDb()
+				.scan((b) -> b.tableName(names.uploadsTable()))
+				.items()
+				.stream()
+				.filter((i) -> key.equals(i.get(UploadsTable.KEY).s()))
+				.findFirst()
+				.orElse(null);
+			String status = (item != null) ? item.get(UploadsTable.STATUS).s() : "(no tracking item)";
+			if (item != null && UploadStatus.valueOf(status).isFinal()) {
+				System.out.printf("  upload %s, %s rows loaded, at %.1f s; report: s3://%s/%s%n%n", status,
+						item.get(UploadsTable.ROWS_LOADED).n(),
+						Duration.between(start, Instant.parse(item.get(UploadsTable.FINISHED_AT).s())).toMillis()
+								/ 1000.0,
+						names.uploadsBucket(), item.get(UploadsTable.REPORT_KEY).s());
+				if (!UploadStatus.LOADED.name().equals(status)) {
+					throw new IllegalStateException("The upload ended " + status + ", not LOADED");
+				}
+				return;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("The upload is still " + status + " a minute after its last row");
+			}
+			Thread.sleep(500);
+		}
+	}
+
 	private static Duration motoCpu() {
 		return ProcessHandle.allProcesses()
 			.filter((p) -> p.info()

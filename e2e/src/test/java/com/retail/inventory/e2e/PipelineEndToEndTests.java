@@ -412,9 +412,10 @@ class PipelineEndToEndTests {
 	@Test
 	@Order(5)
 	void theBinderCreatedNoTablesOfItsOwn() {
-		assertThat(platform.aws().dynamoDb().listTables().tableNames()).containsExactlyInAnyOrder("Inventory",
-				"InventoryAlertLog", "InventoryLoaderCheckpoints", "InventoryLoaderLocks",
-				"InventoryStockAlertCheckpoints", "InventoryStockAlertLocks");
+		InventoryResources names = InventoryResources.load();
+		assertThat(platform.aws().dynamoDb().listTables().tableNames()).containsExactlyInAnyOrder(
+				names.inventoryTable(), names.alertLogTable(), names.uploadsTable(), names.loaderCheckpointTable(),
+				names.loaderLockTable(), names.stockAlertCheckpointTable(), names.stockAlertLockTable());
 	}
 
 	private static void upload(String sample) {

@@ -119,13 +119,17 @@ public final class LocalRunner {
 		List<Path> uploads = files.isEmpty() ? sampleFiles(root) : files.stream().map(Path::of).toList();
 		AwsEndpoints endpoints = new AwsEndpoints(URI.create("http://localhost:" + ServicePorts.MOTO),
 				URI.create("http://localhost:" + ServicePorts.KINESIS));
-		String bucket = InventoryResources.load().uploadsBucket();
+		InventoryResources names = InventoryResources.load();
+		String bucket = names.uploadsBucket();
 		try (LocalAwsClients aws = new LocalAwsClients(endpoints)) {
 			for (Path file : uploads) {
 				aws.s3().putObject(b -> b.bucket(bucket).key(file.getFileName().toString()), file);
 				System.out.println("uploaded " + file.getFileName() + " to s3://" + bucket + "/");
 			}
 		}
+		System.out.println("Each file's report appears when it is loaded, e.g.: aws --endpoint-url http://localhost:"
+				+ ServicePorts.MOTO + " s3 cp s3://" + bucket + "/" + names.uploadsReportsPrefix()
+				+ uploads.get(0).getFileName() + ".json -   (or the dashboard's Uploads page)");
 	}
 
 	private static List<Path> sampleFiles(Path root) {
