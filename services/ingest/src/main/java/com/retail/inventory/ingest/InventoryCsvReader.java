@@ -33,7 +33,7 @@ import org.apache.commons.csv.CSVRecord;
  * each and 255 together, without control characters; count is a whole number from 0 to
  * {@value #MAX_COUNT};</li>
  * <li>an item listed twice counts as its last row (its row number is its version's last
- * part), with a warning naming both lines;</li>
+ * part; {@link DuplicateItems} warns about it);</li>
  * <li>a file under {@code stores/<store>/} holds that store's rows only (compared without
  * regard to case); other stores' rows are rejected;</li>
  * <li>a row with bad quoting or over the row limit is rejected with its line and the rest
@@ -49,12 +49,6 @@ public final class InventoryCsvReader {
 
 	/** Reasons and warnings kept per file; the counts stay exact beyond them. */
 	public static final int MAX_MESSAGES = UploadReport.MAX_ERRORS;
-
-	/**
-	 * Distinct items per file checked for duplicates (about 12 MB at most); beyond it the
-	 * report says the check stopped.
-	 */
-	static final int MAX_ITEMS_CHECKED = 500_000;
 
 	/** Distinct stores per file counted exactly. */
 	static final int MAX_STORES_COUNTED = 10_000;
@@ -74,6 +68,17 @@ public final class InventoryCsvReader {
 
 	public InventoryCsvReader(int maxRowChars) {
 		this.maxRowChars = maxRowChars;
+	}
+
+	/** Receives every valid row. */
+	public interface Rows {
+
+		/**
+		 * @param event the row's event
+		 * @param line the file line the row ends on
+		 */
+		void accept(InventoryRecordEvent event, long line);
+
 	}
 
 	/** Receives every rejected row (not only the first {@value #MAX_MESSAGES}). */
@@ -135,7 +140,7 @@ public final class InventoryCsvReader {
 	 * @throws UncheckedIOException when the input cannot be read
 	 */
 	public ReadReport read(Reader reader, UploadRef upload, Consumer<InventoryRecordEvent> sink) {
-		return read(reader, upload, sink, RejectedRows.NONE);
+		return read(reader, upload, (event, line) -> sink.accept(event), RejectedRows.NONE);
 	}
 
 	/**
@@ -147,8 +152,7 @@ public final class InventoryCsvReader {
 	 * @throws UnreadableUploadException when the file is not an inventory CSV file
 	 * @throws UncheckedIOException when the input cannot be read
 	 */
-	public ReadReport read(Reader reader, UploadRef upload, Consumer<InventoryRecordEvent> sink,
-			RejectedRows rejectedRows) {
+	public ReadReport read(Reader reader, UploadRef upload, Rows sink, RejectedRows rejectedRows) {
 		long rowNumber = 0;
 		long emitted = 0;
 		long rejected = 0;
@@ -156,7 +160,6 @@ public final class InventoryCsvReader {
 		List<String> warnings = new ArrayList<>();
 		Set<String> stores = new TreeSet<>();
 		String lastStore = null;
-		ItemOccurrences items = new ItemOccurrences(MAX_ITEMS_CHECKED);
 		String onlyStore = storeOf(upload.key());
 		CSVParser parser = null;
 		try {
@@ -197,12 +200,8 @@ public final class InventoryCsvReader {
 						stores.add(lastStore);
 					}
 				}
-				long before = items.put(valid.store(), valid.item(), line);
-				if (before != ItemOccurrences.NONE) {
-					warn(warnings, valid.store() + " / " + valid.item() + " is listed on lines " + before + " and "
-							+ line + "; the later row counts");
-				}
-				sink.accept(InventoryRecordEvent.of(valid.store(), valid.item(), valid.count(), upload, rowNumber));
+				sink.accept(InventoryRecordEvent.of(valid.store(), valid.item(), valid.count(), upload, rowNumber),
+						line);
 				emitted++;
 			}
 		}
@@ -221,10 +220,6 @@ public final class InventoryCsvReader {
 		}
 		if (rowNumber == 0) {
 			warn(warnings, "the file has a header and no rows");
-		}
-		if (items.full()) {
-			warn(warnings, "the file names more than " + String.format("%,d", MAX_ITEMS_CHECKED)
-					+ " items: items listed twice were looked for among the first of them only");
 		}
 		Set<String> listed = new TreeSet<>(stores.stream().limit(UploadsTable.MAX_STORES_LISTED).toList());
 		return new ReadReport(rowNumber, emitted, rejected, List.copyOf(errors), List.copyOf(warnings), listed,

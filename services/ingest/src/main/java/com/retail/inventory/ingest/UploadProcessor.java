@@ -105,9 +105,12 @@ class UploadProcessor {
 				RejectedRowsFile rejected = new RejectedRowsFile();
 				Reader text = UploadContent.text(object, object.contentEncoding())) {
 			InventoryCsvReader.ReadReport report;
+			DuplicateItems duplicates = new DuplicateItems(InventoryCsvReader.MAX_MESSAGES);
 			try {
-				report = this.reader.read(text, upload, (event) -> publication.add(event.withAttempt(attempt.number())),
-						rejected);
+				report = this.reader.read(text, upload, (event, line) -> {
+					duplicates.check(event.store(), event.item(), line);
+					publication.add(event.withAttempt(attempt.number()));
+				}, rejected);
 			}
 			catch (UnreadableUploadException ex) {
 				long published = publication.finish(() -> {
@@ -125,7 +128,7 @@ class UploadProcessor {
 				return;
 			}
 			InventoryCsvReader.ReadReport read = report;
-			long published = publication.finish(() -> accountFor(attempt, read, rejected));
+			long published = publication.finish(() -> accountFor(attempt, read, duplicates, rejected));
 			if (report.rowsRejected() == 0 && report.warnings().isEmpty()) {
 				log.info("Upload {}: published {} rows", upload.id(), published);
 			}
@@ -156,9 +159,10 @@ class UploadProcessor {
 	 * is done here.
 	 */
 	private void accountFor(UploadTracking.Attempt attempt, InventoryCsvReader.ReadReport read,
-			RejectedRowsFile rejected) {
+			DuplicateItems duplicates, RejectedRowsFile rejected) {
 		UploadRef upload = attempt.upload();
 		List<String> warnings = new ArrayList<>(read.warnings());
+		warnings.addAll(duplicates.warnings());
 		if (rejected.truncated()) {
 			warnings.add("the rejected rows file lists the first " + rejected.rows() + " rejected rows only");
 		}
@@ -170,14 +174,14 @@ class UploadProcessor {
 				read.errors(), read.errorsTruncated(), List.copyOf(warnings), attempt.startedAt().toString(), null);
 		if (read.rowsEmitted() > 0) {
 			this.reports.write(upload, report);
-			this.tracking.published(attempt, read);
+			this.tracking.published(attempt, read, warnings.size());
 			return;
 		}
 		UploadStatus status = (read.rowsRead() == 0) ? UploadStatus.LOADED : UploadStatus.REJECTED;
 		String reason = (read.rowsRead() == 0) ? null
 				: "none of the file's " + read.rowsRead() + " rows could be used (see errors)";
 		this.reports.write(upload, report.finished(status, reason, 0, Instant.now().toString()));
-		this.tracking.published(attempt, read);
+		this.tracking.published(attempt, read, warnings.size());
 		this.tracking.finish(attempt, status, reason);
 	}
 

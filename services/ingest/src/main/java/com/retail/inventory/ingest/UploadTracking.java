@@ -132,10 +132,10 @@ class UploadTracking {
 	 * here on, the loader can tell when the upload is complete.
 	 * @throws AttemptSupersededException when another attempt has started since
 	 */
-	void published(Attempt attempt, InventoryCsvReader.ReadReport report) {
+	void published(Attempt attempt, InventoryCsvReader.ReadReport report, int warnings) {
 		Map<String, AttributeValue> values = new HashMap<>(Map.of(":attempt", n(attempt.number()), ":total",
 				n(report.rowsRead()), ":accepted", n(report.rowsEmitted()), ":rejected", n(report.rowsRejected()),
-				":warnings", n(report.warnings().size()), ":storeCount", n(report.storeCount())));
+				":warnings", n(warnings), ":storeCount", n(report.storeCount())));
 		String update = "SET #total = :total, #accepted = :accepted, #rejected = :rejected, #warnings = :warnings,"
 				+ " #storeCount = :storeCount";
 		if (!report.stores().isEmpty()) {
