@@ -24,9 +24,12 @@ public record ServiceEnvironment(AwsEndpoints endpoints, LocalResources resource
 	public Map<String, String> of(String service) {
 		Map<String, String> env = new LinkedHashMap<>(endpoints.environment());
 		env.put("SPRING_MAIN_BANNER_MODE", "off");
-		// Buckets on a localhost endpoint cannot be addressed as virtual hosts (ingest,
-		// the loader and the dashboard read and write the upload reports).
-		env.put("SPRING_CLOUD_AWS_S3_PATH_STYLE_ACCESS_ENABLED", "true");
+		if (!service.equals("stock-alert")) {
+			// Buckets on a localhost endpoint cannot be addressed as virtual hosts
+			// (ingest,
+			// the loader and the dashboard read and write the upload reports).
+			env.put("SPRING_CLOUD_AWS_S3_PATH_STYLE_ACCESS_ENABLED", "true");
+		}
 		switch (service) {
 			case "loader", "ingest" -> {
 			}

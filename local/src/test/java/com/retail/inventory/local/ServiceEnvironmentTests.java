@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +33,12 @@ class ServiceEnvironmentTests {
 
 	@Test
 	void eachServiceGetsWhatItNeedsLocallyAndNothingElse() {
-		assertThat(environment.of("ingest")).containsEntry("SPRING_CLOUD_AWS_S3_PATH_STYLE_ACCESS_ENABLED", "true");
-		assertThat(environment.of("stock-alert")).containsEntry("INVENTORY_STOCK_ALERT_TOPIC_ARN",
-				"arn:aws:sns:us-east-1:123456789012:NoStock");
+		for (String s3User : List.of("ingest", "loader", "dashboard")) {
+			assertThat(environment.of(s3User)).containsEntry("SPRING_CLOUD_AWS_S3_PATH_STYLE_ACCESS_ENABLED", "true");
+		}
+		assertThat(environment.of("stock-alert"))
+			.containsEntry("INVENTORY_STOCK_ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:NoStock")
+			.doesNotContainKey("SPRING_CLOUD_AWS_S3_PATH_STYLE_ACCESS_ENABLED");
 		assertThat(environment.of("dashboard"))
 			.containsEntry("INVENTORY_DASHBOARD_COGNITO_USER_POOL_ID", "us-east-1_pool")
 			.containsEntry("INVENTORY_DASHBOARD_COGNITO_CLIENT_ID", "client-id")
@@ -42,6 +46,7 @@ class ServiceEnvironmentTests {
 					"http://127.0.0.1:4566/us-east-1_pool/.well-known/jwks.json");
 		Map<String, String> loader = new LinkedHashMap<>(ENDPOINTS.environment());
 		loader.put("SPRING_MAIN_BANNER_MODE", "off");
+		loader.put("SPRING_CLOUD_AWS_S3_PATH_STYLE_ACCESS_ENABLED", "true");
 		assertThat(environment.of("loader")).isEqualTo(loader);
 	}
 
