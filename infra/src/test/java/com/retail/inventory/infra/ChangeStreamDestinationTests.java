@@ -27,7 +27,9 @@ class ChangeStreamDestinationTests {
 		String changesStreamId = resources.single("AWS::Kinesis::Stream", "Name", NAMES.changesStream()).getKey();
 		template.hasResourceProperties("AWS::DynamoDB::Table",
 				Map.of("TableName", NAMES.inventoryTable(), "KinesisStreamSpecification",
-						Map.of("StreamArn", Map.of("Fn::GetAtt", List.of(changesStreamId, "Arn")))));
+						Map.of("StreamArn", Map.of("Fn::GetAtt", List.of(changesStreamId, "Arn")),
+								// Epoch milliseconds, as the change-stream contract says.
+								"ApproximateCreationDateTimePrecision", "MILLISECOND")));
 	}
 
 	@Test
