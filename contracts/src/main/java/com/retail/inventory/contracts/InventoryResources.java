@@ -118,6 +118,10 @@ public final class InventoryResources {
 		return get("alert-log-table");
 	}
 
+	public String thresholdsTable() {
+		return get("thresholds-table");
+	}
+
 	public String uploadsTable() {
 		return get("uploads-table");
 	}

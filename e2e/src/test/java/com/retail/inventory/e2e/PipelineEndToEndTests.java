@@ -74,7 +74,8 @@ class PipelineEndToEndTests {
 				Duration.ofMinutes(4),
 				new LocalPlatform.Overrides(Map.of("upload-events-visibility-timeout-seconds", "30"),
 						Map.of("loader", Map.of("SPRING_CLOUD_STREAM_KINESIS_BINDER_LOCKS_LEASE_DURATION", "20s",
-								"INVENTORY_LOADER_RETRY_BUDGET", "8s", "INVENTORY_LOADER_FAST_WRITE_WINDOW", "10s"))));
+								"INVENTORY_LOADER_RETRY_BUDGET", "8s", "INVENTORY_LOADER_FAST_WRITE_WINDOW", "10s"),
+								"stock-alert", Map.of("INVENTORY_STOCK_ALERT_THRESHOLDS_REFRESH", "1s"))));
 	}
 
 	@AfterAll
@@ -296,6 +297,54 @@ class PipelineEndToEndTests {
 					"this file is under stores/Oslo/, which takes only Oslo's rows, not Bergen's");
 	}
 
+	/**
+	 * A threshold set through the API: the next upload that crosses it alerts LOW_STOCK,
+	 * a run-out OUT_OF_STOCK, the restock BACK_IN_STOCK, and each exactly once.
+	 */
+	@Test
+	@Order(9)
+	void aThresholdSetThroughTheApiMakesLowStockAndBackInStockAlerts() throws Exception {
+		while (!receiveAlerts().isEmpty()) {
+			// Earlier tests' alerts are not this test's.
+		}
+		HttpClient http = HttpClient.newHttpClient();
+		String base = "http://localhost:" + platform.ports().dashboard();
+		HttpResponse<String> set = http.send(HttpRequest.newBuilder(URI.create(base + "/api/thresholds"))
+			.header("Authorization", "Bearer " + idToken())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"store\":\"Tromso\",\"item\":null,\"lowStock\":5}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+		uploadText("stores/Tromso/1.csv", "store,item,count\nTromso,Echo Dot,9\nTromso,Echo Show,9\n");
+		await().atMost(PIPELINE)
+			.untilAsserted(() -> assertThat(tableCounts("Tromso"))
+				.isEqualTo(Map.of("Tromso/Echo Dot", "9", "Tromso/Echo Show", "9")));
+		uploadText("stores/Tromso/2.csv", "store,item,count\nTromso,Echo Dot,3\nTromso,Echo Show,0\n");
+		awaitCounts("Tromso", Map.of("Tromso/Echo Dot", "3", "Tromso/Echo Show", "0"));
+		uploadText("stores/Tromso/3.csv", "store,item,count\nTromso,Echo Dot,2\nTromso,Echo Show,12\n");
+		awaitCounts("Tromso", Map.of("Tromso/Echo Dot", "2", "Tromso/Echo Show", "12"));
+
+		List<String> messages = new ArrayList<>();
+		await().atMost(PIPELINE).untilAsserted(() -> {
+			receiveAlerts().forEach((a) -> messages.add(a.get("Message").asString()));
+			assertThat(messages).containsExactlyInAnyOrder("Tromso is low on Echo Dot: 3 left (threshold 5)",
+					"Tromso is out of stock of Echo Show", "Tromso has Echo Show back in stock: 12");
+		});
+		await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
+		assertThat(receiveAlerts()).as("still low at 2: no second alert").isEmpty();
+	}
+
+	private static void uploadText(String key, String csv) {
+		platform.aws()
+			.s3()
+			.putObject((b) -> b.bucket(platform.resources().bucket()).key(key), RequestBody.fromString(csv));
+	}
+
+	private static void awaitCounts(String store, Map<String, String> counts) {
+		await().atMost(PIPELINE).untilAsserted(() -> assertThat(tableCounts(store)).isEqualTo(counts));
+	}
+
 	private static String idToken() {
 		return platform.aws()
 			.cognito()
@@ -414,8 +463,9 @@ class PipelineEndToEndTests {
 	void theBinderCreatedNoTablesOfItsOwn() {
 		InventoryResources names = InventoryResources.load();
 		assertThat(platform.aws().dynamoDb().listTables().tableNames()).containsExactlyInAnyOrder(
-				names.inventoryTable(), names.alertLogTable(), names.uploadsTable(), names.loaderCheckpointTable(),
-				names.loaderLockTable(), names.stockAlertCheckpointTable(), names.stockAlertLockTable());
+				names.inventoryTable(), names.alertLogTable(), names.uploadsTable(), names.thresholdsTable(),
+				names.loaderCheckpointTable(), names.loaderLockTable(), names.stockAlertCheckpointTable(),
+				names.stockAlertLockTable());
 	}
 
 	private static void upload(String sample) {

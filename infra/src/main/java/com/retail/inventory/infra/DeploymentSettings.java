@@ -1,8 +1,10 @@
 package com.retail.inventory.infra;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -17,10 +19,15 @@ import java.util.function.Function;
  * @param storeUploaderTrustedPrincipalArn the IAM principal (account root, role or user)
  * the store uploader role trusts; absent for the deploying account's root, which lets
  * every principal of the account that its own IAM policy allows assume the role
+ * @param alertEmails subscribed to every alert
+ * @param alertSmsNumbers subscribed to every alert
+ * @param storeAlertSubscriptions subscribed to some stores' (and types') alerts; no
+ * endpoint of these is in {@code alertEmails} or {@code alertSmsNumbers}
  */
 public record DeploymentSettings(String namespace, String uploadsBucketPrefix, Optional<String> uploadsBucketSuffix,
-		StreamCapacity streamCapacity, List<String> alertEmails, List<String> alertSmsNumbers, MfaMode mfa,
-		ClusterSettings cluster, Optional<String> storeUploaderTrustedPrincipalArn) {
+		StreamCapacity streamCapacity, List<String> alertEmails, List<String> alertSmsNumbers,
+		List<StoreAlertSubscription> storeAlertSubscriptions, MfaMode mfa, ClusterSettings cluster,
+		Optional<String> storeUploaderTrustedPrincipalArn) {
 
 	public static final String DEFAULT_NAMESPACE = "inventory";
 
@@ -59,13 +66,12 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 			}
 		});
 		for (String email : alertEmails) {
-			if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			if (!isEmail(email)) {
 				throw new IllegalArgumentException("not an email address in alertEmails: " + email);
 			}
 		}
 		for (String number : alertSmsNumbers) {
-			// SNS only accepts E.164 numbers for SMS subscriptions.
-			if (!number.matches("\\+[1-9]\\d{6,14}")) {
+			if (!isE164(number)) {
 				throw new IllegalArgumentException("not an E.164 phone number in alertSmsNumbers: " + number);
 			}
 		}
@@ -75,8 +81,37 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 						+ "or user ARN (for an SSO session use the role's ARN, not the assumed-role ARN): " + arn);
 			}
 		});
+		// SNS keeps one subscription per topic and endpoint: CDK refuses the same
+		// endpoint
+		// twice, SNS too when the filter policies differ.
+		Map<String, String> subscribedIn = new HashMap<>();
+		subscribeOnce(subscribedIn, alertEmails, "alertEmails");
+		subscribeOnce(subscribedIn, alertSmsNumbers, "alertSmsNumbers");
+		subscribeOnce(subscribedIn, storeAlertSubscriptions.stream().map(StoreAlertSubscription::endpoint).toList(),
+				StoreAlertSubscription.CONTEXT_KEY);
 		alertEmails = List.copyOf(alertEmails);
 		alertSmsNumbers = List.copyOf(alertSmsNumbers);
+		storeAlertSubscriptions = List.copyOf(storeAlertSubscriptions);
+	}
+
+	private static void subscribeOnce(Map<String, String> subscribedIn, List<String> endpoints, String key) {
+		for (String endpoint : endpoints) {
+			String earlier = subscribedIn.putIfAbsent(endpoint, key);
+			if (earlier != null) {
+				throw new IllegalArgumentException(earlier.equals(key) ? endpoint + " is given twice in " + key
+						: endpoint + " is given in both " + earlier + " and " + key + ": SNS keeps one subscription "
+								+ "per endpoint, and one in " + earlier + " already receives every alert");
+			}
+		}
+	}
+
+	static boolean isEmail(String text) {
+		return text.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	}
+
+	/** SNS only accepts E.164 numbers for SMS subscriptions. */
+	static boolean isE164(String text) {
+		return text.matches("\\+[1-9]\\d{6,14}");
 	}
 
 	/**
@@ -89,6 +124,7 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 				values.string("uploadsBucketPrefix").orElse(""), values.stringAllowingEmpty("uploadsBucketSuffix"),
 				values.string("streamCapacity").map(StreamCapacity::parse).orElse(StreamCapacity.PROVISIONED),
 				values.list("alertEmails"), values.list("alertSmsNumbers"),
+				StoreAlertSubscription.parse(values.list(StoreAlertSubscription.CONTEXT_KEY)),
 				values.string("cognitoMfa").map(DeploymentSettings::parseMfa).orElse(MfaMode.OPTIONAL),
 				clusterFrom(values), values.string("storeUploaderTrustedPrincipalArn"));
 	}

@@ -26,6 +26,12 @@ public final class OutputKeys {
 	 */
 	public static final String STORE_UPLOADER_ROLE_ARN = "StoreUploaderRoleArn";
 
+	/**
+	 * The ARN of the managed policy that lets other teams' consumers read the change
+	 * stream (docs/change-stream.md); for people, not for the Helm values.
+	 */
+	public static final String CHANGE_STREAM_READ_POLICY_ARN = "ChangeStreamReadPolicyArn";
+
 	public static final String CLUSTER_NAME = "ClusterName";
 
 	public static final String NAMESPACE = "Namespace";
@@ -38,8 +44,9 @@ public final class OutputKeys {
 	 */
 	public static final List<String> RESOURCE_NAME_KEYS = List.of("uploads-bucket", "upload-events-queue",
 			"upload-events-dlq", "records-stream", "records-dlq", "changes-stream", "inventory-table",
-			"alert-log-table", "uploads-table", "no-stock-topic", "loader-checkpoint-table", "loader-lock-table",
-			"stock-alert-checkpoint-table", "stock-alert-lock-table", "user-pool", "user-pool-client");
+			"alert-log-table", "thresholds-table", "uploads-table", "no-stock-topic", "loader-checkpoint-table",
+			"loader-lock-table", "stock-alert-checkpoint-table", "stock-alert-lock-table", "user-pool",
+			"user-pool-client");
 
 	private OutputKeys() {
 	}

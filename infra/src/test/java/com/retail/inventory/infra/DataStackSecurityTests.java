@@ -187,7 +187,7 @@ class DataStackSecurityTests {
 
 	@Test
 	void everyTableIsOnDemandEncryptedAndRecoverableToAPointInTime() {
-		template.resourceCountIs("AWS::DynamoDB::Table", 7);
+		template.resourceCountIs("AWS::DynamoDB::Table", 8);
 		template.allResourcesProperties("AWS::DynamoDB::Table",
 				Match
 					.objectLike(Map.of("BillingMode", "PAY_PER_REQUEST", "SSESpecification", Map.of("SSEEnabled", true),
@@ -196,7 +196,8 @@ class DataStackSecurityTests {
 
 	@Test
 	void businessTablesAreRetainedAndProtectedFromDeletion() {
-		for (String table : List.of(NAMES.inventoryTable(), NAMES.alertLogTable(), NAMES.uploadsTable())) {
+		for (String table : List.of(NAMES.inventoryTable(), NAMES.alertLogTable(), NAMES.thresholdsTable(),
+				NAMES.uploadsTable())) {
 			template.hasResource("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "Properties",
 					Match.objectLike(Map.of("TableName", table, "DeletionProtectionEnabled", true))));
 		}
@@ -211,18 +212,22 @@ class DataStackSecurityTests {
 						"sns:Publish", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))));
 	}
 
+	/**
+	 * Head office's subscriptions receive every alert: no filter policy. The per-store
+	 * ones are in {@link StoreAlertSubscriptionTests}.
+	 */
 	@Test
 	void alertSubscriptionsComeFromContextOnly() {
 		template.resourceCountIs("AWS::SNS::Subscription", 0);
 
 		Template subscribed = SynthesizedApp.of(Variant.EXISTING_CLUSTER).dataTemplate();
-		subscribed.resourceCountIs("AWS::SNS::Subscription", 3);
+		subscribed.resourceCountIs("AWS::SNS::Subscription", 3 + 4);
 		for (String email : List.of("ops@example.com", "buyer@example.com")) {
-			subscribed.hasResourceProperties("AWS::SNS::Subscription",
-					Map.of("Protocol", "email", "Endpoint", email, "TopicArn", Match.anyValue()));
+			subscribed.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", email,
+					"TopicArn", Match.anyValue(), "FilterPolicy", Match.absent()));
 		}
-		subscribed.hasResourceProperties("AWS::SNS::Subscription",
-				Map.of("Protocol", "sms", "Endpoint", "+447700900123", "TopicArn", Match.anyValue()));
+		subscribed.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "sms", "Endpoint",
+				"+447700900123", "TopicArn", Match.anyValue(), "FilterPolicy", Match.absent()));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import static com.retail.inventory.infra.TemplateResources.properties;
 import com.retail.inventory.contracts.AlertLogTable;
 import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.ThresholdsTable;
 import com.retail.inventory.contracts.UploadsTable;
 import java.util.Collection;
 import java.util.HashSet;
@@ -22,9 +23,9 @@ import java.util.stream.Collectors;
  * {@code inventory-resources.properties} except {@link #SERVICE_ONLY_KEYS}, and the key
  * schema of every table ({@link #CONTRACT_KEY_SCHEMA}): the names, key schema and
  * settings as AWS will create them. Resources are found by what they are (the queue with
- * a redrive policy, the queue it redrives to, a table with a range key, the table with an
- * index), never by the expected name, so a wrong name shows as a wrong value rather than
- * as a missing resource.
+ * a redrive policy, the queue it redrives to, the table with a range key that streams its
+ * changes, the table with an index), never by the expected name, so a wrong name shows as
+ * a wrong value rather than as a missing resource.
  */
 final class DeclaredSettings {
 
@@ -48,6 +49,8 @@ final class DeclaredSettings {
 			Map.entry("inventory-table-range-key", InventoryTable.ITEM),
 			Map.entry("alert-log-table-hash-key", AlertLogTable.ALERT_ID),
 			Map.entry("alert-log-table-ttl-attribute", AlertLogTable.EXPIRES_AT),
+			Map.entry("thresholds-table-hash-key", ThresholdsTable.STORE),
+			Map.entry("thresholds-table-range-key", ThresholdsTable.ITEM),
 			Map.entry("uploads-table-hash-key", UploadsTable.UPLOAD_ID),
 			Map.entry("uploads-table-ttl-attribute", UploadsTable.EXPIRES_AT),
 			Map.entry("uploads-table-index", UploadsTable.BY_DAY_INDEX),
@@ -226,10 +229,22 @@ final class DeclaredSettings {
 	}
 
 	private void tables() {
-		Map<String, Object> inventory = one("AWS::DynamoDB::Table", properties -> keys(properties).size() == 2);
+		// Two tables have a range key: Inventory streams its changes, the thresholds
+		// table has no stream, TTL or index.
+		Map<String, Object> inventory = one("AWS::DynamoDB::Table",
+				properties -> keys(properties).size() == 2 && properties.containsKey("KinesisStreamSpecification"));
 		put("inventory-table", inventory.get("TableName"));
 		put("inventory-table-hash-key", keys(inventory).get("HASH"));
 		put("inventory-table-range-key", keys(inventory).get("RANGE"));
+
+		Map<String, Object> thresholds = one("AWS::DynamoDB::Table",
+				properties -> keys(properties).size() == 2 && !properties.containsKey("KinesisStreamSpecification")
+						&& !properties.containsKey("StreamSpecification")
+						&& !properties.containsKey("TimeToLiveSpecification")
+						&& !properties.containsKey("GlobalSecondaryIndexes"));
+		put("thresholds-table", thresholds.get("TableName"));
+		put("thresholds-table-hash-key", keys(thresholds).get("HASH"));
+		put("thresholds-table-range-key", keys(thresholds).get("RANGE"));
 
 		Map<String, Object> alertLog = one("AWS::DynamoDB::Table",
 				properties -> keys(properties).size() == 1 && !isBinderTable(properties)

@@ -49,7 +49,7 @@ class LocalProvisioningParityIntegrationTests {
 	@Test
 	void everyTableHasTheDeclaredKeysIndexesBillingAndTimeToLive(LocalAwsClients aws) {
 		Map<String, Map<String, Object>> tables = template.ofType("AWS::DynamoDB::Table");
-		assertThat(tables).hasSize(7);
+		assertThat(tables).hasSize(8);
 		for (Map<String, Object> resource : tables.values()) {
 			Map<String, Object> declared = properties(resource);
 			String name = (String) declared.get("TableName");

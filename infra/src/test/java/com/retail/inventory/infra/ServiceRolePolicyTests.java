@@ -48,8 +48,8 @@ class ServiceRolePolicyTests {
 				// PutRecord.
 				new Statement("ProduceInventoryRecords", List.of("kinesis:PutRecords"),
 						List.of(arn("kinesis", "stream/" + NAMES.recordsStream()))),
-				new Statement("TrackUploads", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
-						List.of(table(NAMES.uploadsTable()))),
+				// Conditional updates only (receipt creates the item): no reads, no puts.
+				new Statement("TrackUploads", List.of("dynamodb:UpdateItem"), List.of(table(NAMES.uploadsTable()))),
 				new Statement("WriteUploadReports", List.of("s3:PutObject"), List.of(REPORTS_ARN)));
 	}
 
@@ -175,30 +175,57 @@ class ServiceRolePolicyTests {
 	}
 
 	@Test
-	void stockAlertConsumesChangesPublishesAlertsRecordsThemAndUsesOnlyItsBinderTables() {
+	void stockAlertConsumesChangesPublishesAlertsTracksAlertStateReadsThresholdsAndUsesOnlyItsBinderTables() {
 		assertThat(statementsOf(Component.STOCK_ALERT)).containsExactly(
 				consumer("ConsumeInventoryChanges", NAMES.changesStream()),
-				new Statement("PublishNoStockAlerts", List.of("sns:Publish"),
+				new Statement("PublishNoStockAlerts", List.of("sns:GetTopicAttributes", "sns:Publish"),
 						List.of(arn("sns", NAMES.noStockTopic()))),
-				new Statement("RecordSentAlerts", List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+				// A batch's alert states in one consistent BatchGetItem, then a
+				// conditional PutItem per transition; no single GetItem.
+				new Statement("TrackAlertState", List.of("dynamodb:BatchGetItem", "dynamodb:PutItem"),
 						List.of(table(NAMES.alertLogTable()))),
+				// The whole table with a paginated Scan; read-only.
+				new Statement("ReadThresholds", List.of("dynamodb:Scan"), List.of(table(NAMES.thresholdsTable()))),
 				checkpoints(NAMES.stockAlertCheckpointTable()), locks(NAMES.stockAlertLockTable()));
 	}
 
 	/**
-	 * A paginated Scan lists the stores, a Query a store's items (no GetItem on
-	 * Inventory); uploads by id and day by day through the one index, named; reports;
-	 * nothing for Cognito, nothing written.
+	 * The thresholds are read by stock-alert with a Scan, and edited by the dashboard
+	 * (its API checks for head office); no other role touches the table.
 	 */
 	@Test
-	void dashboardOnlyReadsInventoryUploadsAndReportsAndNeedsNoCognitoPermission() {
+	void thresholdsTableIsScannedByStockAlertAndEditedByTheDashboardOnly() {
+		Map<Component, List<String>> actions = new EnumMap<>(Component.class);
+		for (Component component : Component.values()) {
+			actions.put(component,
+					statementsOf(component).stream()
+						.filter(statement -> statement.resources()
+							.stream()
+							.anyMatch(r -> r.contains(":table/" + NAMES.thresholdsTable())))
+						.flatMap(statement -> statement.actions().stream())
+						.toList());
+		}
+		assertThat(actions).containsExactly(Map.entry(Component.INGEST, List.of()),
+				Map.entry(Component.LOADER, List.of()), Map.entry(Component.STOCK_ALERT, List.of("dynamodb:Scan")),
+				Map.entry(Component.DASHBOARD, List.of("dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem")));
+	}
+
+	/**
+	 * A paginated Scan lists the stores, a Query a store's items (no GetItem on
+	 * Inventory); uploads by id and day by day through the one index, named; reports; the
+	 * thresholds it edits; nothing for Cognito.
+	 */
+	@Test
+	void dashboardReadsInventoryUploadsAndReportsEditsThresholdsAndNeedsNoCognitoPermission() {
 		assertThat(statementsOf(Component.DASHBOARD)).containsExactly(
 				new Statement("ReadInventory", List.of("dynamodb:Scan", "dynamodb:Query"),
 						List.of(table(NAMES.inventoryTable()))),
 				new Statement("ReadUploads", List.of("dynamodb:GetItem", "dynamodb:Query"),
 						List.of(table(NAMES.uploadsTable()),
 								table(NAMES.uploadsTable() + "/index/" + UploadsTable.BY_DAY_INDEX))),
-				new Statement("ReadUploadReports", List.of("s3:GetObject"), List.of(REPORTS_ARN)));
+				new Statement("ReadUploadReports", List.of("s3:GetObject"), List.of(REPORTS_ARN)),
+				new Statement("EditThresholds", List.of("dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem"),
+						List.of(table(NAMES.thresholdsTable()))));
 	}
 
 	/**
@@ -218,8 +245,7 @@ class ServiceRolePolicyTests {
 						.flatMap(statement -> statement.actions().stream())
 						.toList());
 		}
-		assertThat(actions).containsExactly(
-				Map.entry(Component.INGEST, List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
+		assertThat(actions).containsExactly(Map.entry(Component.INGEST, List.of("dynamodb:UpdateItem")),
 				Map.entry(Component.LOADER, List.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
 				Map.entry(Component.STOCK_ALERT, List.of()),
 				Map.entry(Component.DASHBOARD, List.of("dynamodb:GetItem", "dynamodb:Query")));

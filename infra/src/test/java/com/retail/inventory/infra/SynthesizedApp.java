@@ -29,6 +29,14 @@ public final class SynthesizedApp {
 	/** A stand-in for the principal that hands out store uploader sessions. */
 	public static final String STORE_UPLOADER_TRUSTED_PRINCIPAL_ARN = "arn:aws:iam::123456789012:role/StoreUploadBroker";
 
+	/**
+	 * Per-store alert subscriptions, as on the command line: an email and an SMS number
+	 * with and without types, one number for two stores.
+	 */
+	public static final String STORE_ALERT_SUBSCRIPTIONS = "Berlin=berlin@example.com,"
+			+ " Hamburg=hamburg@example.com/OUT_OF_STOCK+LOW_STOCK, Berlin=+4915112345678/OUT_OF_STOCK,"
+			+ " Hamburg=+4915112345678/OUT_OF_STOCK, Munich=+498912345678";
+
 	/** The variants the tests use, by name: each a context for the app. */
 	public enum Variant {
 
@@ -38,14 +46,15 @@ public final class SynthesizedApp {
 		DEFAULTS(Map.of()),
 
 		/**
-		 * An existing cluster, on-demand streams, alert subscriptions, exact bucket name,
-		 * another namespace, a store uploader role trusting one principal.
+		 * An existing cluster, on-demand streams, alert subscriptions (head office's and
+		 * {@link #STORE_ALERT_SUBSCRIPTIONS}), exact bucket name, another namespace, a
+		 * store uploader role trusting one principal.
 		 */
 		EXISTING_CLUSTER(Map.of("existingClusterName", "shared-cluster", "existingClusterOidcProviderArn",
 				EXISTING_OIDC_PROVIDER_ARN, "namespace", "inventory-prod", "streamCapacity", "on-demand",
 				"uploadsBucketSuffix", "", "alertEmails", "ops@example.com, buyer@example.com", "alertSmsNumbers",
-				"+447700900123", "cognitoMfa", "required", "storeUploaderTrustedPrincipalArn",
-				STORE_UPLOADER_TRUSTED_PRINCIPAL_ARN));
+				"+447700900123", StoreAlertSubscription.CONTEXT_KEY, STORE_ALERT_SUBSCRIPTIONS, "cognitoMfa",
+				"required", "storeUploaderTrustedPrincipalArn", STORE_UPLOADER_TRUSTED_PRINCIPAL_ARN));
 
 		private final Map<String, Object> context;
 

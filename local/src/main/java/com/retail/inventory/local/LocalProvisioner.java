@@ -4,6 +4,7 @@ import com.retail.inventory.contracts.AlertLogTable;
 import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.ThresholdsTable;
 import com.retail.inventory.contracts.UploadsTable;
 import java.time.Duration;
 import java.util.Map;
@@ -75,6 +76,7 @@ public final class LocalProvisioner {
 		String tableStreamArn = createInventoryTable();
 		createTable(names.alertLogTable(), AlertLogTable.ALERT_ID, AlertLogTable.EXPIRES_AT);
 		createUploadsTable();
+		createThresholdsTable();
 		// The binder's own tables, pre-created so nothing is created at runtime with
 		// unknown settings.
 		createTable(names.loaderCheckpointTable(), BinderTableAttributes.CHECKPOINT, null);
@@ -170,6 +172,15 @@ public final class LocalProvisioner {
 				.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
 			.tableDescription()
 			.latestStreamArn();
+	}
+
+	/** Low-stock thresholds: hash key Store, range key Item ("*" for all). */
+	private void createThresholdsTable() {
+		aws.dynamoDb()
+			.createTable(b -> b.tableName(names.thresholdsTable())
+				.keySchema(key(ThresholdsTable.STORE, KeyType.HASH), key(ThresholdsTable.ITEM, KeyType.RANGE))
+				.attributeDefinitions(stringAttribute(ThresholdsTable.STORE), stringAttribute(ThresholdsTable.ITEM))
+				.billingMode(BillingMode.PAY_PER_REQUEST));
 	}
 
 	/**

@@ -17,10 +17,10 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  *
  * <p>
  * Upload tracking ({@code uploads-table}): ingest creates and updates an upload's item
- * and writes its report; the loader adds its counts to the item and rewrites the report;
- * the dashboard reads items (by id, and day by day through the {@code ByDay} index) and
- * reports. No role gets s3:ListBucket: a report that does not exist yet reads as 403
- * AccessDenied in AWS, not 404 NoSuchKey.
+ * (conditional UpdateItem calls only) and writes its report; the loader adds its counts
+ * to the item and rewrites the report; the dashboard reads items (by id, and day by day
+ * through the {@code ByDay} index) and reports. No role gets s3:ListBucket: a report that
+ * does not exist yet reads as 403 AccessDenied in AWS, not 404 NoSuchKey.
  *
  * <p>
  * The Kinesis binder calls (loader and stock-alert consume through it; ingest publishes
@@ -118,9 +118,10 @@ public final class ServicePermissions {
 								"sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
 						arns.uploadEventsQueue()),
 				allow("ProduceInventoryRecords", KINESIS_PRODUCER, arns.recordsStream()),
-				// Receipt (conditional put), the file's counts and status.
-				allow("TrackUploads", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
-						arns.table(names.uploadsTable())),
+				// Receipt, attempts, the file's counts and status: conditional
+				// UpdateItem calls only (an update creates the item on receipt); no
+				// reads.
+				allow("TrackUploads", List.of("dynamodb:UpdateItem"), arns.table(names.uploadsTable())),
 				allow("WriteUploadReports", List.of("s3:PutObject"), arns.reportObjects()));
 	}
 
@@ -153,17 +154,24 @@ public final class ServicePermissions {
 	private List<PolicyStatement> stockAlert() {
 		List<PolicyStatement> statements = new ArrayList<>();
 		statements.add(allow("ConsumeInventoryChanges", KINESIS_CONSUMER, arns.changesStream()));
-		statements.add(allow("PublishNoStockAlerts", List.of("sns:Publish"), arns.noStockTopic()));
-		// Look up whether an alert was already sent, then record it (conditional put).
-		statements.add(allow("RecordSentAlerts", List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+		// GetTopicAttributes: readiness checks that alerts can be published to the topic.
+		statements
+			.add(allow("PublishNoStockAlerts", List.of("sns:GetTopicAttributes", "sns:Publish"), arns.noStockTopic()));
+		// The alert state of a batch's store items in one strongly consistent
+		// BatchGetItem (per 100 keys), then each transition recorded with a conditional
+		// PutItem (only over an older version).
+		statements.add(allow("TrackAlertState", List.of("dynamodb:BatchGetItem", "dynamodb:PutItem"),
 				arns.table(names.alertLogTable())));
+		// The whole thresholds table, with a paginated, consistent Scan; never written.
+		statements.add(allow("ReadThresholds", List.of("dynamodb:Scan"), arns.table(names.thresholdsTable())));
 		statements.addAll(binderTables(names.stockAlertCheckpointTable(), names.stockAlertLockTable()));
 		return statements;
 	}
 
 	/**
 	 * Lists stores with a paginated Scan and a store's items with a Query; reads uploads
-	 * by id and day by day (the index), and their reports. It writes nothing.
+	 * by id and day by day (the index), and their reports. It writes only the low-stock
+	 * thresholds (head office sets them through its API and page).
 	 */
 	private List<PolicyStatement> dashboard() {
 		return List.of(
@@ -172,7 +180,10 @@ public final class ServicePermissions {
 				allow("ReadUploads", List.of("dynamodb:GetItem", "dynamodb:Query"),
 						List.of(arns.table(names.uploadsTable()),
 								arns.tableIndex(names.uploadsTable(), UploadsTable.BY_DAY_INDEX))),
-				allow("ReadUploadReports", List.of("s3:GetObject"), arns.reportObjects()));
+				allow("ReadUploadReports", List.of("s3:GetObject"), arns.reportObjects()),
+				// Lists them (a paginated Scan), sets one (put) and removes one.
+				allow("EditThresholds", List.of("dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem"),
+						arns.table(names.thresholdsTable())));
 	}
 
 	private List<PolicyStatement> binderTables(String checkpointTable, String lockTable) {

@@ -39,6 +39,8 @@ public final class DataStack extends Stack {
 
 	private final StoreUploaders storeUploaders;
 
+	private final ChangeStreamReadAccess changeStreamReaders;
+
 	public DataStack(Construct scope, String id, StackProps props, InventoryResources names,
 			DeploymentSettings settings) {
 		super(scope, id, props);
@@ -51,12 +53,15 @@ public final class DataStack extends Stack {
 				names.loaderLockTable());
 		this.stockAlertBinder = new BinderTables(this, "StockAlertBinder", names.stockAlertCheckpointTable(),
 				names.stockAlertLockTable());
-		this.alerts = new NoStockAlerts(this, "NoStock", names, settings.alertEmails(), settings.alertSmsNumbers());
+		this.alerts = new NoStockAlerts(this, "NoStock", names, settings.alertEmails(), settings.alertSmsNumbers(),
+				settings.storeAlertSubscriptions());
 		this.users = new DashboardUserPool(this, "Users", names, settings.mfa());
 		// Here, not with the service roles: stores keep uploading whatever happens to the
 		// cluster stack.
 		this.storeUploaders = new StoreUploaders(this, "StoreUploaders", names,
 				new ResourceArns(this, names, bucketName), settings.storeUploaderTrustedPrincipalArn());
+		// For other teams' consumers of the change stream (docs/change-stream.md).
+		this.changeStreamReaders = new ChangeStreamReadAccess(this, "ChangeStreamReadAccess", streams.changes());
 		declareOutputs(names);
 	}
 
@@ -73,6 +78,7 @@ public final class DataStack extends Stack {
 		deployedNames.put("changes-stream", streams.changes().getStreamName());
 		deployedNames.put("inventory-table", tables.inventory().getTableName());
 		deployedNames.put("alert-log-table", tables.alertLog().getTableName());
+		deployedNames.put("thresholds-table", tables.thresholds().getTableName());
 		deployedNames.put("uploads-table", tables.uploads().getTableName());
 		deployedNames.put("no-stock-topic", alerts.topic().getTopicName());
 		deployedNames.put("loader-checkpoint-table", loaderBinder.checkpoints().getTableName());
@@ -96,6 +102,8 @@ public final class DataStack extends Stack {
 		output(OutputKeys.USER_POOL_CLIENT_ID, users.client().getUserPoolClientId(), "Dashboard app client id");
 		output(OutputKeys.STORE_UPLOADER_ROLE_ARN, storeUploaders.role().getRoleArn(),
 				"Role store uploaders assume with session tag " + StoreUploaders.STORE_TAG + "=<store>");
+		output(OutputKeys.CHANGE_STREAM_READ_POLICY_ARN, changeStreamReaders.policy().getManagedPolicyArn(),
+				"Managed policy other teams attach to read the " + names.changesStream() + " stream");
 	}
 
 	private void output(String key, String value, String description) {
@@ -128,6 +136,10 @@ public final class DataStack extends Stack {
 
 	public StoreUploaders storeUploaders() {
 		return storeUploaders;
+	}
+
+	public ChangeStreamReadAccess changeStreamReaders() {
+		return changeStreamReaders;
 	}
 
 }

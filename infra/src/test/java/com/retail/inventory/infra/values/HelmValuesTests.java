@@ -67,6 +67,8 @@ class HelmValuesTests {
 			.isEqualTo("inventory-records-dlq");
 		assertThat(resources.get("records-dlq-retention-days")).isEqualTo(14);
 		assertThat(resources.get("uploads-table")).isEqualTo("InventoryUploads");
+		assertThat(resources.get("thresholds-table")).as("the deployed name, from its output")
+			.isEqualTo("InventoryThresholds");
 		assertThat(resources.get("uploads-retention-days")).isEqualTo(90);
 		assertThat(yaml).startsWith("# Generated from");
 	}
@@ -77,11 +79,13 @@ class HelmValuesTests {
 		outputs.remove("LoaderRoleArn");
 		outputs.remove("UserPoolId");
 		outputs.remove("ResourceRecordsDlq");
+		outputs.remove("ResourceThresholdsTable");
 		assertThatThrownBy(() -> HelmValues.from(outputs, InventoryResources.load().entries()))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("LoaderRoleArn")
 			.hasMessageContaining("UserPoolId")
-			.hasMessageContaining("ResourceRecordsDlq");
+			.hasMessageContaining("ResourceRecordsDlq")
+			.hasMessageContaining("ResourceThresholdsTable");
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package com.retail.inventory.dashboard;
 
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +9,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -24,7 +22,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 /**
  * Signs a web user in with Cognito (USER_PASSWORD_AUTH) and accepts them only once the ID
  * token Cognito returns passes the same signature, issuer and audience checks as API
- * tokens. Group membership ({@code cognito:groups}) becomes the user's roles.
+ * tokens. Group membership ({@code cognito:groups}) becomes the user's roles
+ * ({@code ROLE_<group>}, see {@link CognitoClaims}).
  */
 @Component
 class CognitoAuthenticationProvider implements AuthenticationProvider {
@@ -74,11 +73,9 @@ class CognitoAuthenticationProvider implements AuthenticationProvider {
 		catch (JwtException ex) {
 			throw new AuthenticationServiceException("Cognito returned a token that failed verification", ex);
 		}
-		List<String> groups = idToken.hasClaim("cognito:groups") ? idToken.getClaimAsStringList("cognito:groups")
-				: List.of();
-		var authorities = groups.stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g)).toList();
-		String name = idToken.hasClaim("cognito:username") ? idToken.getClaimAsString("cognito:username") : username;
-		return UsernamePasswordAuthenticationToken.authenticated(name, null, authorities);
+		// The same name and group authorities as an API request with this token.
+		return UsernamePasswordAuthenticationToken.authenticated(CognitoClaims.username(idToken), null,
+				CognitoClaims.authorities(idToken));
 	}
 
 	@Override

@@ -11,12 +11,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param table the Inventory table
  * @param uploads the upload tracking table and the reports
+ * @param thresholds the low-stock thresholds table
  * @param cognito the user pool users sign in with
+ * @param headOfficeGroup the Cognito group whose members may change thresholds
  */
 @Validated
 @ConfigurationProperties("inventory.dashboard")
 public record DashboardProperties(@NotBlank String table, @Valid @NotNull Uploads uploads,
-		@Valid @NotNull Cognito cognito) {
+		@Valid @NotNull Thresholds thresholds, @Valid @NotNull Cognito cognito, @NotBlank String headOfficeGroup) {
 
 	/**
 	 * @param table the upload tracking table ({@code UploadsTable})
@@ -26,6 +28,12 @@ public record DashboardProperties(@NotBlank String table, @Valid @NotNull Upload
 	 */
 	public record Uploads(@NotBlank String table, @NotBlank String bucket, @NotNull String reportsPrefix,
 			@Min(1) int retentionDays) {
+	}
+
+	/**
+	 * @param table the low-stock thresholds table ({@code ThresholdsTable})
+	 */
+	public record Thresholds(@NotBlank String table) {
 	}
 
 	/**

@@ -25,8 +25,8 @@ class InventoryApiController {
 	}
 
 	@GetMapping("/api/stores/{store}/items")
-	List<StockLevel> items(@PathVariable String store) {
-		List<StockLevel> items = inventory.items(store);
+	List<ItemStock> items(@PathVariable String store) {
+		List<ItemStock> items = inventory.items(store);
 		if (items.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No inventory for store '" + store + "'");
 		}

@@ -53,17 +53,17 @@ class InventoryRepository {
 	 * The store's items by name (a Query on the hash key); empty when the store is
 	 * unknown.
 	 */
-	List<StockLevel> items(String store) {
-		List<StockLevel> items = new ArrayList<>();
+	List<ItemStock> items(String store) {
+		List<ItemStock> items = new ArrayList<>();
 		dynamoDb
 			.queryPaginator(b -> b.tableName(table)
 				.keyConditionExpression("#s = :store")
 				.expressionAttributeNames(Map.of("#s", InventoryTable.STORE))
 				.expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store))))
 			.items()
-			.forEach(item -> items.add(StockLevel.of(item.get(InventoryTable.ITEM).s(), count(item),
+			.forEach(item -> items.add(ItemStock.of(item.get(InventoryTable.ITEM).s(), count(item),
 					text(item, InventoryTable.UPDATED_AT), text(item, InventoryTable.UPLOAD_ID))));
-		items.sort(Comparator.comparing(StockLevel::item));
+		items.sort(Comparator.comparing(ItemStock::item));
 		return items;
 	}
 

@@ -11,10 +11,10 @@ import com.retail.inventory.contracts.StockState;
  * @param updatedAt when the loader last wrote it (ISO-8601), if known
  * @param uploadId the upload it came from, if known
  */
-public record StockLevel(String item, Long count, boolean outOfStock, String updatedAt, String uploadId) {
+public record ItemStock(String item, Long count, boolean outOfStock, String updatedAt, String uploadId) {
 
-	public static StockLevel of(String item, Long count, String updatedAt, String uploadId) {
-		return new StockLevel(item, count, StockState.of(count) == StockState.OUT_OF_STOCK, updatedAt, uploadId);
+	public static ItemStock of(String item, Long count, String updatedAt, String uploadId) {
+		return new ItemStock(item, count, StockState.of(count) == StockState.OUT_OF_STOCK, updatedAt, uploadId);
 	}
 
 }

@@ -3,7 +3,6 @@ package com.retail.inventory.dashboard;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -36,7 +35,9 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+			.oauth2ResourceServer(server -> server
+				// Named by username; cognito:groups become ROLE_<group> authorities.
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(CognitoClaims::authentication)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens are not sent automatically by browsers, so CSRF cannot reach
 			// this API.

@@ -1,9 +1,11 @@
 package com.retail.inventory.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.ThresholdsTable;
 import com.retail.inventory.contracts.UploadReport;
 import com.retail.inventory.contracts.UploadsTable;
 import com.retail.inventory.local.DemoUsers;
@@ -68,6 +70,11 @@ class DashboardIntegrationTests {
 
 	private static final Map<String, String> uploadIds = new HashMap<>();
 
+	/** A user who is not in the head-office group (the demo user is). */
+	private static final String MANAGER = "store-manager";
+
+	private static final String MANAGER_PASSWORD = "Store-Manager-2026!";
+
 	@LocalServerPort
 	int port;
 
@@ -84,6 +91,16 @@ class DashboardIntegrationTests {
 	@BeforeAll
 	static void data(LocalAwsClients aws, LocalResources resources) {
 		DemoUsers.create(aws.cognito(), resources.userPoolId());
+		aws.cognito()
+			.adminCreateUser(b -> b.userPoolId(resources.userPoolId()).username(MANAGER).messageAction("SUPPRESS"));
+		aws.cognito()
+			.adminSetUserPassword(b -> b.userPoolId(resources.userPoolId())
+				.username(MANAGER)
+				.password(MANAGER_PASSWORD)
+				.permanent(true));
+		aws.cognito()
+			.adminAddUserToGroup(
+					b -> b.userPoolId(resources.userPoolId()).username(MANAGER).groupName(NAMES.storeManagersGroup()));
 		put(aws, resources, "Berlin", "Echo Dot", "12");
 		put(aws, resources, "Berlin", "Echo Plus", "0");
 		put(aws, resources, "Berlin", "<script>alert(1)</script>", "3");
@@ -197,12 +214,48 @@ class DashboardIntegrationTests {
 	}
 
 	private static String token(LocalAwsClients aws, LocalResources resources, boolean idToken) {
+		return token(aws, resources, DemoUsers.USERNAME, DemoUsers.PASSWORD, idToken);
+	}
+
+	private static String token(LocalAwsClients aws, LocalResources resources, String username, String password,
+			boolean idToken) {
 		var result = aws.cognito()
 			.initiateAuth(b -> b.clientId(resources.userPoolClientId())
 				.authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-				.authParameters(Map.of("USERNAME", DemoUsers.USERNAME, "PASSWORD", DemoUsers.PASSWORD)))
+				.authParameters(Map.of("USERNAME", username, "PASSWORD", password)))
 			.authenticationResult();
 		return idToken ? result.idToken() : result.accessToken();
+	}
+
+	private HttpResponse<String> send(HttpClient http, String method, String path, String bearer, String json)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static Map<String, AttributeValue> threshold(LocalAwsClients aws, String store, String item) {
+		return aws.dynamoDb()
+			.getItem(b -> b.tableName(NAMES.thresholdsTable())
+				.consistentRead(true)
+				.key(Map.of(ThresholdsTable.STORE, AttributeValue.fromS(store), ThresholdsTable.ITEM,
+						AttributeValue.fromS(item))))
+			.item();
+	}
+
+	private static String text(JsonNode value) {
+		return value.isNull() ? null : value.asString();
+	}
+
+	private static String detail(HttpResponse<String> response) {
+		return JSON.readTree(response.body()).get("detail").asString();
 	}
 
 	private HttpResponse<String> get(HttpClient http, String path, String bearer) throws Exception {
@@ -428,6 +481,187 @@ class DashboardIntegrationTests {
 		HttpResponse<String> unknown = get(http, "/uploads/not*an*id", null);
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.body()).contains("Upload not found");
+	}
+
+	@Test
+	void thresholdsApiLetsEveryoneReadAndOnlyHeadOfficeWrite(LocalAwsClients aws, LocalResources resources)
+			throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String headOfficeAccess = token(aws, resources, false);
+		String headOfficeId = token(aws, resources, true);
+		String manager = token(aws, resources, MANAGER, MANAGER_PASSWORD, false);
+		String managerId = token(aws, resources, MANAGER, MANAGER_PASSWORD, true);
+
+		assertThat(get(http, "/api/thresholds", null).statusCode()).isEqualTo(401);
+		assertThat(send(http, "PUT", "/api/thresholds", null, "{\"lowStock\": 5}").statusCode()).isEqualTo(401);
+		assertThat(send(http, "DELETE", "/api/thresholds", null, null).statusCode()).isEqualTo(401);
+		assertThat(send(http, "PUT", "/api/thresholds", "not-a-token", "{\"lowStock\": 5}").statusCode())
+			.isEqualTo(401);
+
+		HttpResponse<String> set = send(http, "PUT", "/api/thresholds", headOfficeAccess,
+				"{\"store\": \"Berlin\", \"item\": \"Echo Dot\", \"lowStock\": 5}");
+		assertThat(set.statusCode()).isEqualTo(200);
+		JsonNode stored = JSON.readTree(set.body());
+		assertThat(stored.get("store").asString()).isEqualTo("Berlin");
+		assertThat(stored.get("item").asString()).isEqualTo("Echo Dot");
+		assertThat(stored.get("lowStock").asLong()).isEqualTo(5);
+		assertThat(stored.get("updatedBy").asString()).isEqualTo(DemoUsers.USERNAME);
+		assertThat(Instant.parse(stored.get("updatedAt").asString())).isCloseTo(Instant.now(),
+				within(1, ChronoUnit.MINUTES));
+		Map<String, AttributeValue> item = threshold(aws, "Berlin", "Echo Dot");
+		assertThat(item.get(ThresholdsTable.LOW_STOCK).n()).isEqualTo("5");
+		assertThat(item.get(ThresholdsTable.UPDATED_BY).s()).isEqualTo(DemoUsers.USERNAME);
+		assertThat(item.get(ThresholdsTable.UPDATED_AT).s()).isEqualTo(stored.get("updatedAt").asString());
+
+		// With an ID token too; null or absent stands for all (* in the table).
+		assertThat(send(http, "PUT", "/api/thresholds", headOfficeId,
+				"{\"store\": null, \"item\": null, \"lowStock\": 10}")
+			.statusCode()).isEqualTo(200);
+		assertThat(threshold(aws, ThresholdsTable.ANY, ThresholdsTable.ANY).get(ThresholdsTable.LOW_STOCK).n())
+			.isEqualTo("10");
+		assertThat(send(http, "PUT", "/api/thresholds", headOfficeId, "{\"item\": \"Echo Dot\", \"lowStock\": 7}")
+			.statusCode()).isEqualTo(200);
+		assertThat(send(http, "PUT", "/api/thresholds", headOfficeId, "{\"store\": \" Berlin \", \"lowStock\": 2}")
+			.statusCode()).isEqualTo(200);
+		assertThat(send(http, "PUT", "/api/thresholds", headOfficeId, "{\"store\": \"Berlin\", \"lowStock\": 3}")
+			.statusCode()).isEqualTo(200);
+		assertThat(threshold(aws, "Berlin", ThresholdsTable.ANY).get(ThresholdsTable.LOW_STOCK).n()).isEqualTo("3");
+
+		// Anyone signed in may read: the default for all first, then by store and item.
+		HttpResponse<String> list = get(http, "/api/thresholds", manager);
+		assertThat(list.statusCode()).isEqualTo(200);
+		List<JsonNode> thresholds = JSON.readTree(list.body())
+			.valueStream()
+			.filter((t) -> !"Pusan".equals(text(t.get("store"))))
+			.toList();
+		assertThat(thresholds)
+			.extracting((t) -> text(t.get("store")) + "/" + text(t.get("item")) + "=" + t.get("lowStock").asLong())
+			.containsExactly("null/null=10", "null/Echo Dot=7", "Berlin/null=3", "Berlin/Echo Dot=5");
+		assertThat(thresholds.get(0).get("store").isNull()).isTrue();
+
+		// Not head office: 403, nothing changes.
+		for (String token : List.of(manager, managerId)) {
+			HttpResponse<String> forbidden = send(http, "PUT", "/api/thresholds", token,
+					"{\"store\": \"Berlin\", \"item\": \"Echo Dot\", \"lowStock\": 50}");
+			assertThat(forbidden.statusCode()).isEqualTo(403);
+			assertThat(forbidden.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(detail(forbidden)).contains("Only head office", "'" + NAMES.headOfficeGroup() + "'");
+		}
+		assertThat(send(http, "DELETE", "/api/thresholds?store=Berlin&item=Echo%20Dot", manager, null).statusCode())
+			.isEqualTo(403);
+		assertThat(threshold(aws, "Berlin", "Echo Dot").get(ThresholdsTable.LOW_STOCK).n()).isEqualTo("5");
+
+		// Invalid requests: 400 with the reason.
+		Map<String, String> invalid = Map.of("{\"store\": \"Berlin\", \"lowStock\": 0}",
+				"lowStock must be a whole number", "{\"store\": \"Berlin\", \"lowStock\": 2.5}",
+				"lowStock must be a whole number", "{\"store\": \"Berlin\"}", "lowStock is required",
+				"{\"store\": \"*\", \"lowStock\": 5}", "store cannot be '*'", "{\"store\": \"\", \"lowStock\": 5}",
+				"store must not be blank", "{\"item\": \"" + "x".repeat(129) + "\", \"lowStock\": 5}",
+				"at most 128 characters", "{\"item\": \"Echo\\u0000Dot\", \"lowStock\": 5}", "control characters",
+				"{\"Store\": \"Berlin\", \"lowStock\": 5}", "Unknown field(s) [Store]", "{\"lowStock\": 5",
+				"must be a JSON object");
+		for (Map.Entry<String, String> body : invalid.entrySet()) {
+			HttpResponse<String> bad = send(http, "PUT", "/api/thresholds", headOfficeAccess, body.getKey());
+			assertThat(bad.statusCode()).as(body.getKey()).isEqualTo(400);
+			assertThat(detail(bad)).as(body.getKey()).contains(body.getValue());
+		}
+
+		// Delete by query parameters (left out for all) or by a JSON body.
+		assertThat(send(http, "DELETE", "/api/thresholds?store=Berlin&item=Echo%20Dot", headOfficeAccess, null)
+			.statusCode()).isEqualTo(204);
+		assertThat(threshold(aws, "Berlin", "Echo Dot")).isEmpty();
+		HttpResponse<String> gone = send(http, "DELETE", "/api/thresholds?store=Berlin&item=Echo%20Dot",
+				headOfficeAccess, null);
+		assertThat(gone.statusCode()).isEqualTo(404);
+		assertThat(detail(gone)).isEqualTo("No threshold for Echo Dot in Berlin");
+		assertThat(send(http, "DELETE", "/api/thresholds", headOfficeId, "{\"store\": null, \"item\": \"Echo Dot\"}")
+			.statusCode()).isEqualTo(204);
+		assertThat(send(http, "DELETE", "/api/thresholds?store=Berlin", headOfficeId, null).statusCode())
+			.isEqualTo(204);
+		assertThat(send(http, "DELETE", "/api/thresholds", headOfficeId, null).statusCode()).isEqualTo(204);
+		assertThat(threshold(aws, ThresholdsTable.ANY, ThresholdsTable.ANY)).isEmpty();
+		assertThat(JSON.readTree(get(http, "/api/thresholds", headOfficeId).body())
+			.valueStream()
+			.filter((t) -> !"Pusan".equals(text(t.get("store"))))).isEmpty();
+	}
+
+	@Test
+	void thresholdsPageShowsTheFormToHeadOfficeOnly(LocalAwsClients aws) throws Exception {
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		assertThat(get(http, "/thresholds", null).statusCode()).isEqualTo(302);
+
+		login(http, DemoUsers.USERNAME, DemoUsers.PASSWORD);
+		HttpResponse<String> page = get(http, "/thresholds", null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body())
+			.contains("href=\"/thresholds\"", "action=\"/thresholds\"", "<label for=\"threshold-store\">",
+					"<label for=\"threshold-item\">", "<label for=\"threshold-low-stock\">", "No thresholds are set")
+			.doesNotContain("style=", "<script");
+
+		// Post/Redirect/Get, with the CSRF token (without it: 403).
+		String form = "store=Pusan&item=" + enc("<b>Echo</b>") + "&lowStock=4";
+		assertThat(post(http, "/thresholds", form, null).statusCode()).isEqualTo(403);
+		HttpResponse<String> set = post(http, "/thresholds", form, csrf(page.body()));
+		assertThat(set.statusCode()).isEqualTo(302);
+		assertThat(set.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(URI.create(l).getPath()).isEqualTo("/thresholds"));
+		assertThat(threshold(aws, "Pusan", "<b>Echo</b>").get(ThresholdsTable.LOW_STOCK).n()).isEqualTo("4");
+		assertThat(get(http, "/thresholds", null).body())
+			.contains("Low stock for &lt;b&gt;Echo&lt;/b&gt; in Pusan is now below 4.")
+			.doesNotContain("<b>Echo");
+		assertThat(post(http, "/thresholds", "store=Pusan&item=&lowStock=9", csrf(page.body())).statusCode())
+			.isEqualTo(302);
+
+		HttpResponse<String> after = get(http, "/thresholds", null);
+		assertThat(after.body())
+			.contains("Low stock for all items in Pusan is now below 9.", "Pusan", "All items",
+					"&lt;b&gt;Echo&lt;/b&gt;", "action=\"/thresholds/delete\"", DemoUsers.USERNAME,
+					"aria-label=\"Delete the threshold for all items in Pusan\"")
+			.doesNotContain("<b>Echo");
+
+		HttpResponse<String> invalid = post(http, "/thresholds", "store=Pusan&item=&lowStock=" + enc("<i>ten"),
+				csrf(after.body()));
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.body()).contains("lowStock must be a whole number", "&lt;i&gt;ten").doesNotContain("<i>");
+
+		// Not head office: the table without the form, and posting is refused.
+		HttpClient managerHttp = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		login(managerHttp, MANAGER, MANAGER_PASSWORD);
+		HttpResponse<String> readOnly = get(managerHttp, "/thresholds", null);
+		assertThat(readOnly.statusCode()).isEqualTo(200);
+		assertThat(readOnly.body()).contains("&lt;b&gt;Echo&lt;/b&gt;", "Only members of the head-office group")
+			.doesNotContain("action=\"/thresholds\"", "action=\"/thresholds/delete\"", "threshold-store");
+		HttpResponse<String> refused = post(managerHttp, "/thresholds", "store=Pusan&item=&lowStock=1",
+				csrf(readOnly.body()));
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("Only head office can change thresholds");
+		assertThat(post(managerHttp, "/thresholds/delete", "store=Pusan&item=", csrf(readOnly.body())).statusCode())
+			.isEqualTo(403);
+		assertThat(threshold(aws, "Pusan", ThresholdsTable.ANY).get(ThresholdsTable.LOW_STOCK).n()).isEqualTo("9");
+
+		// Delete buttons post the row's key (blank for all).
+		HttpResponse<String> deleted = post(http, "/thresholds/delete", "store=Pusan&item=", csrf(after.body()));
+		assertThat(deleted.statusCode()).isEqualTo(302);
+		assertThat(threshold(aws, "Pusan", ThresholdsTable.ANY)).isEmpty();
+		assertThat(get(http, "/thresholds", null).body()).contains("Deleted the threshold for all items in Pusan.");
+		assertThat(post(http, "/thresholds/delete", "store=Pusan&item=" + enc("<b>Echo</b>"), csrf(after.body()))
+			.statusCode()).isEqualTo(302);
+		assertThat(get(http, "/thresholds", null).body())
+			.contains("Deleted the threshold for &lt;b&gt;Echo&lt;/b&gt; in Pusan.", "No thresholds are set");
+	}
+
+	private static String csrf(String page) {
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(csrf.find()).as("the page carries a CSRF token").isTrue();
+		return csrf.group(1);
+	}
+
+	private HttpResponse<String> post(HttpClient http, String path, String form, String csrf) throws Exception {
+		String body = (csrf != null) ? form + "&_csrf=" + enc(csrf) : form;
+		return http.send(HttpRequest.newBuilder(url(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> login(HttpClient http, String username, String password) throws Exception {

@@ -1,5 +1,7 @@
 package com.retail.inventory.stockalert;
 
+import com.retail.inventory.contracts.AlertMessage;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -7,9 +9,10 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /**
  * Publishes an alert to the SNS topic: a human-readable message plus exactly the
- * attributes subscribers filter on ({@code store}, {@code item}, {@code count},
- * {@code type}). The SDK client rather than Spring's SnsTemplate, which would add
- * Spring's own message headers (id, timestamp, contentType) as attributes.
+ * attributes subscribers filter on ({@link AlertMessage}: {@code store}, {@code item},
+ * {@code count}, {@code type}, and {@code threshold} when the item has one). The SDK
+ * client rather than Spring's SnsTemplate, which would add Spring's own message headers
+ * (id, timestamp, contentType) as attributes.
  */
 @Component
 class AlertPublisher {
@@ -24,19 +27,24 @@ class AlertPublisher {
 	}
 
 	void publish(StockAlert alert) {
+		Map<String, MessageAttributeValue> attributes = new HashMap<>(
+				Map.of(AlertMessage.STORE, text(alert.store()), AlertMessage.ITEM, text(alert.item()),
+						AlertMessage.COUNT, number(alert.count()), AlertMessage.TYPE, text(alert.type().name())));
+		if (alert.threshold() != null) {
+			attributes.put(AlertMessage.THRESHOLD, number(alert.threshold()));
+		}
 		sns.publish(b -> b.topicArn(topicArn)
-			.subject(StockAlert.SUBJECT)
+			.subject(AlertMessage.SUBJECT)
 			.message(alert.message())
-			.messageAttributes(Map.of("store", text(alert.store()), "item", text(alert.item()), "count",
-					MessageAttributeValue.builder()
-						.dataType("Number")
-						.stringValue(Long.toString(alert.count()))
-						.build(),
-					"type", text(alert.type()))));
+			.messageAttributes(attributes));
 	}
 
 	private static MessageAttributeValue text(String value) {
 		return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+	}
+
+	private static MessageAttributeValue number(long value) {
+		return MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(value)).build();
 	}
 
 }

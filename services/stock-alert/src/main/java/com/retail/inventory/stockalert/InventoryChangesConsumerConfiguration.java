@@ -1,10 +1,12 @@
 package com.retail.inventory.stockalert;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
@@ -16,8 +18,11 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 class InventoryChangesConsumerConfiguration {
 
 	@Bean
-	StockAlertSender stockAlertSender(AlertLog alertLog, AlertPublisher publisher) {
-		return new StockAlertSender(alertLog, publisher);
+	StockAlertSender stockAlertSender(AlertLog alertLog, AlertPublisher publisher, DynamoDbClient dynamoDb,
+			StockAlertProperties properties) {
+		ThresholdsCache thresholds = new ThresholdsCache(dynamoDb, properties.thresholdsTable(),
+				properties.thresholdsRefresh(), Clock.systemUTC());
+		return new StockAlertSender(alertLog, publisher, thresholds::get, properties.disabledTypes());
 	}
 
 	@Bean

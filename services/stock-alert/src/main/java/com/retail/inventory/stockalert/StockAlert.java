@@ -1,21 +1,25 @@
 package com.retail.inventory.stockalert;
 
+import com.retail.inventory.contracts.AlertType;
+
 /**
  * An alert to send.
  *
- * @param id identity of the change that caused it; the same change never alerts twice
  * @param store store name
  * @param item item name
- * @param count units left (0 for out of stock)
- * @param type alert type, e.g. {@code OUT_OF_STOCK}
+ * @param count units left
+ * @param threshold the item's low-stock threshold, or null when it has none
+ * @param type what happened
  */
-public record StockAlert(String id, String store, String item, long count, String type) {
-
-	public static final String OUT_OF_STOCK = "OUT_OF_STOCK";
-
-	public static final String SUBJECT = "Inventory Alert!";
+public record StockAlert(String store, String item, long count, Long threshold, AlertType type) {
 
 	public String message() {
-		return store + " is out of stock of " + item;
+		return switch (this.type) {
+			case OUT_OF_STOCK -> this.store + " is out of stock of " + this.item;
+			case LOW_STOCK ->
+				this.store + " is low on " + this.item + ": " + this.count + " left (threshold " + this.threshold + ")";
+			case BACK_IN_STOCK -> this.store + " has " + this.item + " back in stock: " + this.count;
+		};
 	}
+
 }

@@ -2,18 +2,25 @@ package com.retail.inventory.stockalert;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import com.retail.inventory.contracts.AlertType;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * @param topicArn ARN of the SNS topic alerts are published to (NoStock)
  * @param alertLogTable DynamoDB table remembering which changes were already alerted
- * @param alertLogRetention how long an alerted change is remembered; longer than the
+ * @param alertLogRetention how long an item's alert state is kept; longer than the
  * stream's retention, so a replay of the whole stream cannot alert twice
+ * @param thresholdsTable DynamoDB table of the low-stock thresholds
+ * @param thresholdsRefresh how long thresholds are cached: a new one applies within this
+ * @param disabledTypes alert types not sent (e.g. {@code LOW_STOCK,BACK_IN_STOCK})
  */
 @Validated
 @ConfigurationProperties("inventory.stock-alert")
 public record StockAlertProperties(@NotBlank String topicArn, @NotBlank String alertLogTable,
-		@NotNull Duration alertLogRetention) {
+		@NotNull Duration alertLogRetention, @NotBlank String thresholdsTable,
+		@DefaultValue("30s") @NotNull Duration thresholdsRefresh, @DefaultValue Set<AlertType> disabledTypes) {
 }

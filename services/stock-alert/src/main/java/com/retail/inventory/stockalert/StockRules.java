@@ -2,39 +2,48 @@ package com.retail.inventory.stockalert;
 
 import com.retail.inventory.contracts.InventoryChangeRecord;
 import com.retail.inventory.contracts.InventoryTable;
-import com.retail.inventory.contracts.StockState;
+import com.retail.inventory.contracts.StockLevel;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides whether a table change deserves an alert. Plain Java: no AWS in here.
- *
- * <p>
- * Out of stock ({@link StockState}): the item is out of stock now and was not before (in
- * stock, a new item, or one without a count). An item that was already out of stock does
- * not alert again, so re-uploading a file changes nothing.
+ * Decides whether a table change moves an item from one {@link StockLevel} to another
+ * (out of stock, low, fine), which is what alerts are about. Plain Java: no AWS in here.
+ * Both images are measured against the item's threshold as it is now; a change that
+ * leaves the level as it was (a re-upload of the same counts, a count that stays low) is
+ * no transition and alerts nobody.
  */
 public final class StockRules {
 
-	public Optional<StockAlert> evaluate(InventoryChangeRecord change) {
+	/**
+	 * @param change a change of the Inventory table
+	 * @param thresholds the low-stock thresholds in force
+	 * @return the transition it makes, if any
+	 */
+	public Optional<Transition> evaluate(InventoryChangeRecord change, ThresholdRules thresholds) {
 		if (change.dynamodb() == null || change.dynamodb().newImage() == null) {
 			return Optional.empty(); // deletions do not alert
 		}
 		Map<String, Map<String, Object>> now = change.dynamodb().newImage();
 		Map<String, Map<String, Object>> before = change.dynamodb().oldImage();
-		StockState state = StockState.of(number(now, InventoryTable.COUNT));
-		StockState previous = (before != null) ? StockState.of(number(before, InventoryTable.COUNT))
-				: StockState.UNKNOWN;
-		if (state != StockState.OUT_OF_STOCK || previous == StockState.OUT_OF_STOCK) {
-			return Optional.empty();
-		}
 		String store = string(now, InventoryTable.STORE);
 		String item = string(now, InventoryTable.ITEM);
-		if (store == null || item == null) {
+		Long count = number(now, InventoryTable.COUNT);
+		if (store == null || item == null || count == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new StockAlert(change.eventID(), store, item, 0, StockAlert.OUT_OF_STOCK));
+		Long threshold = thresholds.lowStock(store, item);
+		StockLevel level = StockLevel.of(count, threshold);
+		StockLevel previous = (before != null) ? StockLevel.of(number(before, InventoryTable.COUNT), threshold)
+				: StockLevel.UNKNOWN;
+		// A new item that is fine is no transition either: recording one for every new
+		// item would cost a write per row of a new store's first file.
+		if (level == previous || (level == StockLevel.OK && previous == StockLevel.UNKNOWN)) {
+			return Optional.empty();
+		}
+		return Optional
+			.of(new Transition(store, item, count, threshold, previous, level, string(now, InventoryTable.VERSION)));
 	}
 
 	/**

@@ -49,4 +49,14 @@ final class ChangeRecords {
 				image(store, item, newCount)));
 	}
 
+	/**
+	 * The JSON of a count change of one item whose new image has the loader's
+	 * {@code Version}; a null old count makes it an INSERT.
+	 */
+	static String json(String eventId, String store, String item, String oldCount, String newCount, String version) {
+		Map<String, Map<String, Object>> now = image(store, item, newCount);
+		now.put(InventoryTable.VERSION, Map.of("S", version));
+		return JSON.writeValueAsString(change(eventId, (oldCount != null) ? image(store, item, oldCount) : null, now));
+	}
+
 }

@@ -10,12 +10,20 @@ import com.retail.inventory.local.SnsEnvelope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.ThresholdsTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import tools.jackson.databind.JsonNode;
 
@@ -27,21 +35,32 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class StockAlertIntegrationTests {
 
+	@Autowired
+	AlertTopicHealthIndicator alertTopic;
+
 	@DynamicPropertySource
 	static void topic(DynamicPropertyRegistry registry) {
 		registry.add("inventory.stock-alert.topic-arn", () -> LocalAwsExtension.resources().noStockTopicArn());
 	}
 
-	private static String change(String eventId, String store, String item, String oldCount, String newCount) {
-		return ChangeRecords.json(eventId, store, item, oldCount, newCount);
+	private static String change(String version, String store, String item, String oldCount, String newCount) {
+		return ChangeRecords.json("evt-" + store + item + version, store, item, oldCount, newCount, version);
 	}
 
 	@Test
-	void alertsOncePerOutOfStockChangeEvenWhenTheChangeIsDeliveredTwice(LocalAwsClients aws, LocalResources resources) {
-		// e1 twice: Kinesis delivers at least once.
-		List<String> changes = List.of(change("e1", "Berlin", "Echo Plus", "4", "0"),
-				change("e2", "Berlin", "Echo Dot", "3", "2"), change("e3", "Pusan", "Echo Show", null, "0"),
-				change("e4", "Pusan", "Echo Show", "0", "0"), "garbage", change("e1", "Berlin", "Echo Plus", "4", "0"));
+	void alertsEachTransitionOnceAndNeverAStaleOne(LocalAwsClients aws, LocalResources resources) {
+		// Every Berlin item is low below 5.
+		aws.dynamoDb()
+			.putItem((b) -> b.tableName(InventoryResources.load().thresholdsTable())
+				.item(Map.of(ThresholdsTable.STORE, AttributeValue.fromS("Berlin"), ThresholdsTable.ITEM,
+						AttributeValue.fromS(ThresholdsTable.ANY), ThresholdsTable.LOW_STOCK,
+						AttributeValue.fromN("5"))));
+		// Kinesis delivers at least once and out of order: v1 of Echo Plus twice, and
+		// Echo Show's "out of stock" (v2) after its restock (v3).
+		List<String> changes = List.of(change("v1", "Berlin", "Echo Plus", "9", "0"),
+				change("v1", "Berlin", "Echo Dot", "8", "3"), change("v1", "Pusan", "Echo Show", null, "0"),
+				change("v2", "Pusan", "Echo Show", "0", "0"), "garbage", change("v1", "Berlin", "Echo Plus", "9", "0"),
+				change("v3", "Pusan", "Echo Show", "0", "4"), change("v2", "Pusan", "Echo Show", "4", "0"));
 		aws.kinesis()
 			.putRecords(b -> b.streamName(resources.changesStream())
 				.records(changes.stream()
@@ -54,24 +73,48 @@ class StockAlertIntegrationTests {
 		List<JsonNode> alerts = new ArrayList<>();
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			alerts.addAll(receive(aws, resources));
-			assertThat(alerts).hasSize(2);
+			assertThat(alerts).hasSize(4);
 		});
 		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			alerts.addAll(receive(aws, resources));
-			assertThat(alerts).hasSize(2);
+			assertThat(alerts).hasSize(4);
 		});
 
-		JsonNode berlin = alerts.get(0);
-		assertThat(berlin.get("Subject").asString()).isEqualTo("Inventory Alert!");
-		assertThat(berlin.get("Message").asString()).isEqualTo("Berlin is out of stock of Echo Plus");
-		JsonNode attributes = berlin.get("MessageAttributes");
-		assertThat(attributes.propertyNames()).containsExactlyInAnyOrder("store", "item", "count", "type");
+		assertThat(alerts).extracting((a) -> a.get("Message").asString())
+			.containsExactlyInAnyOrder("Berlin is out of stock of Echo Plus",
+					"Berlin is low on Echo Dot: 3 left (threshold 5)", "Pusan is out of stock of Echo Show",
+					"Pusan has Echo Show back in stock: 4");
+		assertThat(alerts).allSatisfy((a) -> assertThat(a.get("Subject").asString()).isEqualTo("Inventory Alert!"));
+		JsonNode low = alerts.stream()
+			.filter((a) -> a.get("Message").asString().startsWith("Berlin is low"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode attributes = low.get("MessageAttributes");
+		assertThat(attributes.propertyNames()).containsExactlyInAnyOrder("store", "item", "count", "type", "threshold");
 		assertThat(attributes.get("count").get("Type").asString()).isEqualTo("Number");
 		assertThat(attributes.get("store").get("Value").asString()).isEqualTo("Berlin");
-		assertThat(attributes.get("item").get("Value").asString()).isEqualTo("Echo Plus");
-		assertThat(attributes.get("count").get("Value").asString()).isEqualTo("0");
-		assertThat(attributes.get("type").get("Value").asString()).isEqualTo("OUT_OF_STOCK");
-		assertThat(alerts.get(1).get("Message").asString()).isEqualTo("Pusan is out of stock of Echo Show");
+		assertThat(attributes.get("item").get("Value").asString()).isEqualTo("Echo Dot");
+		assertThat(attributes.get("count").get("Value").asString()).isEqualTo("3");
+		assertThat(attributes.get("threshold").get("Value").asString()).isEqualTo("5");
+		assertThat(attributes.get("type").get("Value").asString()).isEqualTo("LOW_STOCK");
+		JsonNode pusan = alerts.stream()
+			.filter((a) -> a.get("Message").asString().startsWith("Pusan is out"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(pusan.get("MessageAttributes").propertyNames()).containsExactlyInAnyOrder("store", "item", "count",
+				"type");
+	}
+
+	@Test
+	void isReadyOnlyWhileTheTopicCanBePublishedTo(LocalAwsClients aws, LocalResources resources) {
+		assertThat(this.alertTopic.health().getStatus()).isEqualTo(Status.UP);
+
+		String missing = resources.noStockTopicArn() + "-missing";
+		AlertTopicHealthIndicator broken = new AlertTopicHealthIndicator(aws.sns(), new StockAlertProperties(missing,
+				"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of()));
+		Health health = broken.health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails().get("reason").toString()).startsWith("alerts cannot be published to the topic");
 	}
 
 	private static List<JsonNode> receive(LocalAwsClients aws, LocalResources resources) {

@@ -3,11 +3,15 @@ package com.retail.inventory.stockalert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.retail.inventory.contracts.AlertLogTable;
+import com.retail.inventory.contracts.AlertType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -16,9 +20,10 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 class StockAlertSenderTests {
 
 	private static final StockAlertProperties PROPERTIES = new StockAlertProperties("arn:aws:sns:us-east-1:1:NoStock",
-			"InventoryAlertLog", Duration.ofDays(30));
+			"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of());
 
-	private final Set<String> logged = new HashSet<>();
+	/** The alert state, by alert id: version. */
+	private final Map<String, String> state = new HashMap<>();
 
 	private final List<StockAlert> published = new ArrayList<>();
 
@@ -26,13 +31,21 @@ class StockAlertSenderTests {
 
 	private final AlertLog alertLog = new AlertLog(null, PROPERTIES, Clock.systemUTC()) {
 		@Override
-		boolean wasSent(StockAlert alert) {
-			return StockAlertSenderTests.this.logged.contains(alert.id());
+		Map<String, String> versions(Collection<String> alertIds) {
+			Map<String, String> found = new HashMap<>();
+			alertIds.forEach((id) -> {
+				if (StockAlertSenderTests.this.state.containsKey(id)) {
+					found.put(id, StockAlertSenderTests.this.state.get(id));
+				}
+			});
+			return found;
 		}
 
 		@Override
-		void recordSent(StockAlert alert) {
-			StockAlertSenderTests.this.logged.add(alert.id());
+		boolean record(Transition transition, boolean alerted) {
+			StockAlertSenderTests.this.state.merge(AlertLogTable.alertId(transition.store(), transition.item()),
+					transition.version(), (a, b) -> (a.compareTo(b) >= 0) ? a : b);
+			return true;
 		}
 	};
 
@@ -46,37 +59,61 @@ class StockAlertSenderTests {
 		}
 	};
 
-	private final StockAlertSender sender = new StockAlertSender(this.alertLog, this.publisher);
+	private StockAlertSender sender(Set<AlertType> disabled) {
+		return new StockAlertSender(this.alertLog, this.publisher,
+				() -> new ThresholdRules(Map.of(new ThresholdRules.Key("*", "*"), 5L)), disabled);
+	}
 
-	private static Record change(String eventId, String oldCount, String newCount) {
+	private static Record change(String version, String oldCount, String newCount) {
 		return Record.builder()
-			.data(SdkBytes.fromUtf8String(ChangeRecords.json(eventId, "Berlin", "Echo Plus", oldCount, newCount)))
+			.data(SdkBytes.fromUtf8String(
+					ChangeRecords.json("evt-" + version, "Berlin", "Echo Plus", oldCount, newCount, version)))
 			.partitionKey("k")
 			.sequenceNumber("1")
 			.build();
 	}
 
 	@Test
-	void publishesOnceAndRecordsEachAlertingChange() {
+	void eachTransitionAlertsOnceWhateverIsDeliveredAgain() {
 		Record garbage = Record.builder().data(SdkBytes.fromUtf8String("garbage")).partitionKey("k").build();
+		StockAlertSender sender = sender(Set.of());
 
-		int sent = this.sender
-			.send(List.of(change("e1", "4", "0"), change("e2", "4", "3"), garbage, change("e1", "4", "0")));
-
+		int sent = sender
+			.send(List.of(change("v1", "9", "0"), change("v2", "0", "0"), garbage, change("v1", "9", "0")));
 		assertThat(sent).isOne();
+		// The whole stream again, as after a replay from the start.
+		assertThat(sender.send(List.of(change("v1", "9", "0")))).isZero();
 		assertThat(this.published).extracting(StockAlert::message)
 			.containsExactly("Berlin is out of stock of Echo Plus");
-		assertThat(this.logged).containsExactly("e1");
+	}
+
+	@Test
+	void aLateOlderChangeCannotAlertAfterANewerOne() {
+		StockAlertSender sender = sender(Set.of());
+		sender.send(List.of(change("v1", "9", "0"), change("v3", "0", "8")));
+		// "Out of stock" (v2), delivered after the restock (v3): stale, not sent.
+		assertThat(sender.send(List.of(change("v2", "8", "0")))).isZero();
+		assertThat(this.published).extracting(StockAlert::type)
+			.containsExactly(AlertType.OUT_OF_STOCK, AlertType.BACK_IN_STOCK);
+	}
+
+	@Test
+	void disabledTypesAreNotSentButStillRecorded() {
+		StockAlertSender sender = sender(Set.of(AlertType.LOW_STOCK));
+		assertThat(sender.send(List.of(change("v1", "9", "3"), change("v2", "3", "0")))).isOne();
+		assertThat(this.published).extracting(StockAlert::type).containsExactly(AlertType.OUT_OF_STOCK);
+		assertThat(this.state).containsValue("v2");
 	}
 
 	@Test
 	void aFailedPublishPropagatesAndIsNotRecordedSoTheRetrySendsIt() {
+		StockAlertSender sender = sender(Set.of());
 		this.snsDown = true;
-		assertThatIllegalStateException().isThrownBy(() -> this.sender.send(List.of(change("e1", "4", "0"))));
-		assertThat(this.logged).isEmpty();
+		assertThatIllegalStateException().isThrownBy(() -> sender.send(List.of(change("v1", "4", "0"))));
+		assertThat(this.state).isEmpty();
 
 		this.snsDown = false;
-		assertThat(this.sender.send(List.of(change("e1", "4", "0")))).isOne();
+		assertThat(sender.send(List.of(change("v1", "4", "0")))).isOne();
 		assertThat(this.published).hasSize(1);
 	}
 
