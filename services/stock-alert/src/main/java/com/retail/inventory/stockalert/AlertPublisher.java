@@ -39,6 +39,18 @@ class AlertPublisher {
 			.messageAttributes(attributes));
 	}
 
+	/**
+	 * Publishes a digest: attributes {@code store}, {@code type} and {@code count}, the
+	 * number of items (no {@code item}: it names many).
+	 */
+	void publish(AlertDigest digest) {
+		sns.publish(b -> b.topicArn(topicArn)
+			.subject(AlertMessage.SUBJECT)
+			.message(digest.message())
+			.messageAttributes(Map.of(AlertMessage.STORE, text(digest.store()), AlertMessage.TYPE,
+					text(digest.type().name()), AlertMessage.COUNT, number(digest.items().size()))));
+	}
+
 	private static MessageAttributeValue text(String value) {
 		return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
 	}

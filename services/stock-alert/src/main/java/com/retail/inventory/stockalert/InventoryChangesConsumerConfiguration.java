@@ -22,7 +22,8 @@ class InventoryChangesConsumerConfiguration {
 			StockAlertProperties properties) {
 		ThresholdsCache thresholds = new ThresholdsCache(dynamoDb, properties.thresholdsTable(),
 				properties.thresholdsRefresh(), Clock.systemUTC());
-		return new StockAlertSender(alertLog, publisher, thresholds::get, properties.disabledTypes());
+		return new StockAlertSender(alertLog, publisher, thresholds::get, properties.disabledTypes(),
+				properties.digestAbove());
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package com.retail.inventory.stockalert;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import com.retail.inventory.contracts.AlertType;
@@ -17,10 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * @param thresholdsTable DynamoDB table of the low-stock thresholds
  * @param thresholdsRefresh how long thresholds are cached: a new one applies within this
  * @param disabledTypes alert types not sent (e.g. {@code LOW_STOCK,BACK_IN_STOCK})
+ * @param digestAbove more alerts than this of one type for one store from one upload
+ * (arriving together) are sent as one digest message
  */
 @Validated
 @ConfigurationProperties("inventory.stock-alert")
 public record StockAlertProperties(@NotBlank String topicArn, @NotBlank String alertLogTable,
 		@NotNull Duration alertLogRetention, @NotBlank String thresholdsTable,
-		@DefaultValue("30s") @NotNull Duration thresholdsRefresh, @DefaultValue Set<AlertType> disabledTypes) {
+		@DefaultValue("30s") @NotNull Duration thresholdsRefresh, @DefaultValue Set<AlertType> disabledTypes,
+		@DefaultValue("5") @Min(1) int digestAbove) {
 }

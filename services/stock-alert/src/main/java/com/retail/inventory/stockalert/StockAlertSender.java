@@ -3,6 +3,8 @@ package com.retail.inventory.stockalert;
 import com.retail.inventory.contracts.AlertLogTable;
 import com.retail.inventory.contracts.AlertType;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,17 +38,63 @@ class StockAlertSender {
 
 	private final Set<AlertType> disabled;
 
+	private final int digestAbove;
+
+	/**
+	 * @param digestAbove more alerts than this of one type, for one store, from one
+	 * upload, in one batch, become one digest message
+	 */
 	StockAlertSender(AlertLog alertLog, AlertPublisher publisher, Supplier<ThresholdRules> thresholds,
-			Set<AlertType> disabled) {
+			Set<AlertType> disabled, int digestAbove) {
 		this.alertLog = alertLog;
 		this.publisher = publisher;
 		this.thresholds = thresholds;
 		this.disabled = Set.copyOf(disabled);
+		this.digestAbove = digestAbove;
+	}
+
+	private boolean alerting(Transition transition) {
+		return transition.alertType() != null && !this.disabled.contains(transition.alertType());
+	}
+
+	/**
+	 * Sends the alerts of these transitions: one by one, or, where one upload caused more
+	 * than {@code digestAbove} of one type for one store, one digest for them.
+	 * @return messages published
+	 */
+	private int publish(List<Transition> transitions) {
+		Map<List<String>, List<Transition>> groups = new LinkedHashMap<>();
+		for (Transition transition : transitions) {
+			if (alerting(transition)) {
+				groups
+					.computeIfAbsent(
+							Arrays.asList(transition.uploadId(), transition.store(), transition.alertType().name()),
+							(key) -> new ArrayList<>())
+					.add(transition);
+			}
+		}
+		int published = 0;
+		for (List<Transition> group : groups.values()) {
+			if (group.size() > this.digestAbove && group.get(0).uploadId() != null) {
+				AlertDigest digest = new AlertDigest(group.get(0).store(), group.get(0).alertType(),
+						group.stream().map(Transition::item).toList());
+				this.publisher.publish(digest);
+				log.info("Alerted: {}", digest.message());
+				published++;
+				continue;
+			}
+			for (Transition transition : group) {
+				this.publisher.publish(transition.alert());
+				log.info("Alerted: {}", transition.alert().message());
+				published++;
+			}
+		}
+		return published;
 	}
 
 	/**
 	 * @param batch change records of one shard, in stream order
-	 * @return how many alerts were published
+	 * @return how many messages were published
 	 */
 	int send(List<Record> batch) {
 		ThresholdRules thresholds = null;
@@ -69,7 +117,7 @@ class StockAlertSender {
 			.map((t) -> AlertLogTable.alertId(t.store(), t.item()))
 			.distinct()
 			.toList());
-		int published = 0;
+		List<Transition> fresh = new ArrayList<>();
 		for (Transition transition : transitions) {
 			String id = AlertLogTable.alertId(transition.store(), transition.item());
 			String seen = recorded.get(id);
@@ -79,16 +127,16 @@ class StockAlertSender {
 						transition.version());
 				continue;
 			}
-			AlertType type = transition.alertType();
-			boolean alert = type != null && !this.disabled.contains(type);
-			if (alert) {
-				this.publisher.publish(transition.alert());
-				published++;
-				log.info("Alerted: {}", transition.alert().message());
-			}
+			fresh.add(transition);
 			if (transition.version() != null) {
-				this.alertLog.record(transition, alert);
 				recorded.put(id, transition.version());
+			}
+		}
+		// Publish first, record second: a crash in between repeats these alerts once.
+		int published = publish(fresh);
+		for (Transition transition : fresh) {
+			if (transition.version() != null) {
+				this.alertLog.record(transition, alerting(transition));
 			}
 		}
 		return published;

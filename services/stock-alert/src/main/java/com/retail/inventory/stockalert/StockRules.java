@@ -42,8 +42,8 @@ public final class StockRules {
 		if (level == previous || (level == StockLevel.OK && previous == StockLevel.UNKNOWN)) {
 			return Optional.empty();
 		}
-		return Optional
-			.of(new Transition(store, item, count, threshold, previous, level, string(now, InventoryTable.VERSION)));
+		return Optional.of(new Transition(store, item, count, threshold, previous, level,
+				string(now, InventoryTable.VERSION), string(now, InventoryTable.UPLOAD_ID)));
 	}
 
 	/**

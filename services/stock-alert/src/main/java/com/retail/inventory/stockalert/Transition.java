@@ -14,9 +14,11 @@ import com.retail.inventory.contracts.StockLevel;
  * @param now the level after it
  * @param version the change's version (the new image's {@code Version}), or null for an
  * item written by something other than the loader
+ * @param uploadId the upload the change came from (the new image's {@code UploadId}), or
+ * null
  */
 record Transition(String store, String item, long count, Long threshold, StockLevel before, StockLevel now,
-		String version) {
+		String version, String uploadId) {
 
 	/** The alert it calls for, or null (e.g. from low back above the threshold). */
 	AlertType alertType() {

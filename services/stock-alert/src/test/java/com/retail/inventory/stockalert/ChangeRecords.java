@@ -54,8 +54,15 @@ final class ChangeRecords {
 	 * {@code Version}; a null old count makes it an INSERT.
 	 */
 	static String json(String eventId, String store, String item, String oldCount, String newCount, String version) {
+		return json(eventId, store, item, oldCount, newCount, version, "upload-of-" + version);
+	}
+
+	/** The same, with the {@code UploadId} the change came from. */
+	static String json(String eventId, String store, String item, String oldCount, String newCount, String version,
+			String uploadId) {
 		Map<String, Map<String, Object>> now = image(store, item, newCount);
 		now.put(InventoryTable.VERSION, Map.of("S", version));
+		now.put(InventoryTable.UPLOAD_ID, Map.of("S", uploadId));
 		return JSON.writeValueAsString(change(eventId, (oldCount != null) ? image(store, item, oldCount) : null, now));
 	}
 

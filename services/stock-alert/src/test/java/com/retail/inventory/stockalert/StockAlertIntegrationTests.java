@@ -103,6 +103,34 @@ class StockAlertIntegrationTests {
 			.orElseThrow();
 		assertThat(pusan.get("MessageAttributes").propertyNames()).containsExactlyInAnyOrder("store", "item", "count",
 				"type");
+
+		// One file zeroes 30 of Oslo's items: one digest, not 30 messages.
+		List<String> zeroed = new ArrayList<>();
+		for (int i = 1; i <= 30; i++) {
+			zeroed.add(ChangeRecords.json("oslo-" + i, "Oslo", "Item " + i, "7", "0", "v9", "oslo-upload"));
+		}
+		aws.kinesis()
+			.putRecords(b -> b.streamName(resources.changesStream())
+				.records(zeroed.stream()
+					.map(c -> PutRecordsRequestEntry.builder()
+						.partitionKey("k")
+						.data(SdkBytes.fromUtf8String(c))
+						.build())
+					.toList()));
+		List<JsonNode> digests = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			digests.addAll(receive(aws, resources));
+			assertThat(digests).hasSize(1);
+		});
+		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			digests.addAll(receive(aws, resources));
+			assertThat(digests).hasSize(1);
+		});
+		assertThat(digests.get(0).get("Message").asString()).startsWith("Oslo: 30 items out of stock: Item 1, Item 2, ")
+			.endsWith(", … (and 18 more)");
+		JsonNode digestAttributes = digests.get(0).get("MessageAttributes");
+		assertThat(digestAttributes.propertyNames()).containsExactlyInAnyOrder("store", "count", "type");
+		assertThat(digestAttributes.get("count").get("Value").asString()).isEqualTo("30");
 	}
 
 	@Test
@@ -111,7 +139,7 @@ class StockAlertIntegrationTests {
 
 		String missing = resources.noStockTopicArn() + "-missing";
 		AlertTopicHealthIndicator broken = new AlertTopicHealthIndicator(aws.sns(), new StockAlertProperties(missing,
-				"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of()));
+				"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5));
 		Health health = broken.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails().get("reason").toString()).startsWith("alerts cannot be published to the topic");

@@ -20,12 +20,14 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 class StockAlertSenderTests {
 
 	private static final StockAlertProperties PROPERTIES = new StockAlertProperties("arn:aws:sns:us-east-1:1:NoStock",
-			"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of());
+			"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5);
 
 	/** The alert state, by alert id: version. */
 	private final Map<String, String> state = new HashMap<>();
 
 	private final List<StockAlert> published = new ArrayList<>();
+
+	private final List<AlertDigest> digests = new ArrayList<>();
 
 	private boolean snsDown;
 
@@ -57,11 +59,16 @@ class StockAlertSenderTests {
 			}
 			StockAlertSenderTests.this.published.add(alert);
 		}
+
+		@Override
+		void publish(AlertDigest digest) {
+			StockAlertSenderTests.this.digests.add(digest);
+		}
 	};
 
 	private StockAlertSender sender(Set<AlertType> disabled) {
 		return new StockAlertSender(this.alertLog, this.publisher,
-				() -> new ThresholdRules(Map.of(new ThresholdRules.Key("*", "*"), 5L)), disabled);
+				() -> new ThresholdRules(Map.of(new ThresholdRules.Key("*", "*"), 5L)), disabled, 5);
 	}
 
 	private static Record change(String version, String oldCount, String newCount) {
@@ -103,6 +110,33 @@ class StockAlertSenderTests {
 		assertThat(sender.send(List.of(change("v1", "9", "3"), change("v2", "3", "0")))).isOne();
 		assertThat(this.published).extracting(StockAlert::type).containsExactly(AlertType.OUT_OF_STOCK);
 		assertThat(this.state).containsValue("v2");
+	}
+
+	@Test
+	void moreThanFiveAlertsOfOneTypeForOneStoreFromOneUploadBecomeOneDigest() {
+		List<Record> zeroed = new ArrayList<>();
+		for (int i = 1; i <= 30; i++) {
+			zeroed.add(record(ChangeRecords.json("e" + i, "Berlin", "Item " + i, "9", "0", "v" + i, "upload-1")));
+		}
+		for (int i = 1; i <= 5; i++) {
+			zeroed.add(record(ChangeRecords.json("h" + i, "Hamburg", "Item " + i, "9", "0", "v" + i, "upload-1")));
+		}
+		StockAlertSender sender = sender(Set.of());
+
+		assertThat(sender.send(zeroed)).isEqualTo(6);
+		assertThat(this.digests).singleElement().satisfies((digest) -> {
+			assertThat(digest.items()).hasSize(30);
+			assertThat(digest.message()).isEqualTo("Berlin: 30 items out of stock: Item 1, Item 2, Item 3, Item 4, "
+					+ "Item 5, Item 6, Item 7, Item 8, Item 9, Item 10, Item 11, Item 12, … (and 18 more)");
+		});
+		// Five in Hamburg: each its own alert.
+		assertThat(this.published).hasSize(5).allSatisfy((alert) -> assertThat(alert.store()).isEqualTo("Hamburg"));
+		// Every item's state is recorded: the batch read again sends nothing.
+		assertThat(sender.send(zeroed)).isZero();
+	}
+
+	private static Record record(String json) {
+		return Record.builder().data(SdkBytes.fromUtf8String(json)).partitionKey("k").sequenceNumber("1").build();
 	}
 
 	@Test
