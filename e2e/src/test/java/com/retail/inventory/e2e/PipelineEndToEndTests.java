@@ -7,6 +7,7 @@ import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.InventoryTable;
 import com.retail.inventory.contracts.UploadsTable;
 import com.retail.inventory.local.DemoUsers;
+import com.retail.inventory.local.KinesisStreamReader;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalPlatform;
 import com.retail.inventory.local.SnsEnvelope;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.core.sync.RequestBody;
 import tools.jackson.databind.JsonNode;
@@ -333,6 +336,38 @@ class PipelineEndToEndTests {
 		});
 		await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
 		assertThat(receiveAlerts()).as("still low at 2: no second alert").isEmpty();
+	}
+
+	/**
+	 * Every change the stream holds, delivered once more (as a replay from the start
+	 * would): no alert is sent again.
+	 */
+	@Test
+	@Order(10)
+	void replayingTheWholeChangeStreamSendsNothingNew() throws Exception {
+		while (!receiveAlerts().isEmpty()) {
+			// Earlier tests' alerts are not this test's.
+		}
+		List<Record> changes = KinesisStreamReader.readAll(platform.aws().kinesis(),
+				platform.resources().changesStream());
+		assertThat(changes).hasSizeGreaterThan(30_000);
+		double before = metric(platform.ports().stockAlert(), "inventory.stock-alert.changes");
+		for (int from = 0; from < changes.size(); from += 500) {
+			List<PutRecordsRequestEntry> entries = changes.subList(from, Math.min(changes.size(), from + 500))
+				.stream()
+				.map((r) -> PutRecordsRequestEntry.builder().partitionKey(r.partitionKey()).data(r.data()).build())
+				.toList();
+			assertThat(platform.aws()
+				.kinesis()
+				.putRecords((b) -> b.streamName(platform.resources().changesStream()).records(entries))
+				.failedRecordCount()).isZero();
+		}
+		await().atMost(PIPELINE)
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> metric(platform.ports().stockAlert(), "inventory.stock-alert.changes") >= before
+					+ changes.size());
+		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+		assertThat(receiveAlerts()).isEmpty();
 	}
 
 	private static void uploadText(String key, String csv) {

@@ -1,5 +1,7 @@
 package com.retail.inventory.stockalert;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,8 +29,14 @@ class InventoryChangesConsumerConfiguration {
 	}
 
 	@Bean
-	Consumer<Message<List<Record>>> sendStockAlerts(StockAlertSender sender) {
-		return (message) -> sender.send(message.getPayload());
+	Consumer<Message<List<Record>>> sendStockAlerts(StockAlertSender sender, MeterRegistry meters) {
+		Counter changes = Counter.builder("inventory.stock-alert.changes")
+			.description("Change records of inventory-changes processed")
+			.register(meters);
+		return (message) -> {
+			sender.send(message.getPayload());
+			changes.increment(message.getPayload().size());
+		};
 	}
 
 }
