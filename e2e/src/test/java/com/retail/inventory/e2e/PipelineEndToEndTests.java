@@ -370,6 +370,42 @@ class PipelineEndToEndTests {
 		assertThat(receiveAlerts()).isEmpty();
 	}
 
+	/**
+	 * One file zeroes 30 of a store's items: its managers get one digest, not 30 texts.
+	 */
+	@Test
+	@Order(11)
+	void aFileThatZeroesThirtyItemsSendsOneDigest() throws Exception {
+		while (!receiveAlerts().isEmpty()) {
+			// Earlier tests' alerts are not this test's.
+		}
+		StringBuilder stocked = new StringBuilder("store,item,count\n");
+		StringBuilder zeroed = new StringBuilder("store,item,count\n");
+		Map<String, String> zero = new TreeMap<>();
+		for (int i = 1; i <= 30; i++) {
+			stocked.append("Narvik,Article ").append(i).append(",9\n");
+			zeroed.append("Narvik,Article ").append(i).append(",0\n");
+			zero.put("Narvik/Article " + i, "0");
+		}
+		uploadText("stores/Narvik/monday.csv", stocked.toString());
+		await().atMost(PIPELINE).untilAsserted(() -> assertThat(tableCounts("Narvik")).hasSize(30));
+		uploadText("stores/Narvik/tuesday.csv", zeroed.toString());
+		awaitCounts("Narvik", zero);
+
+		List<JsonNode> received = new ArrayList<>();
+		await().atMost(PIPELINE).untilAsserted(() -> {
+			received.addAll(receiveAlerts());
+			assertThat(received).isNotEmpty();
+		});
+		await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
+		received.addAll(receiveAlerts());
+		assertThat(received).singleElement().satisfies((digest) -> {
+			assertThat(digest.get("Message").asString()).startsWith("Narvik: 30 items out of stock: ")
+				.endsWith("(and 18 more)");
+			assertThat(digest.get("MessageAttributes").get("count").get("Value").asString()).isEqualTo("30");
+		});
+	}
+
 	private static void uploadText(String key, String csv) {
 		platform.aws()
 			.s3()

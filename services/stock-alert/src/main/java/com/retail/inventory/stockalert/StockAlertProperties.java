@@ -20,11 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * @param disabledTypes alert types not sent (e.g. {@code LOW_STOCK,BACK_IN_STOCK})
  * @param digestAbove more alerts than this of one type for one store from one upload
  * (arriving together) are sent as one digest message
+ * @param digestWindow how long changes are collected before their alerts are sent, so one
+ * upload's changes make one digest; no alert waits longer (plus a poll)
  */
 @Validated
 @ConfigurationProperties("inventory.stock-alert")
 public record StockAlertProperties(@NotBlank String topicArn, @NotBlank String alertLogTable,
 		@NotNull Duration alertLogRetention, @NotBlank String thresholdsTable,
 		@DefaultValue("30s") @NotNull Duration thresholdsRefresh, @DefaultValue Set<AlertType> disabledTypes,
-		@DefaultValue("5") @Min(1) int digestAbove) {
+		@DefaultValue("5") @Min(1) int digestAbove, @DefaultValue("2s") @NotNull Duration digestWindow) {
 }

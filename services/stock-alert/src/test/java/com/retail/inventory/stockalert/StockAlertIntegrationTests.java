@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.ThresholdsTable;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,26 @@ class StockAlertIntegrationTests {
 		JsonNode digestAttributes = digests.get(0).get("MessageAttributes");
 		assertThat(digestAttributes.propertyNames()).containsExactlyInAnyOrder("store", "count", "type");
 		assertThat(digestAttributes.get("count").get("Value").asString()).isEqualTo("30");
+
+		// The digest window checkpointed the shard once the alerts were sent: up to the
+		// last record put.
+		String last = aws.kinesis()
+			.putRecords(b -> b.streamName(resources.changesStream())
+				.records(PutRecordsRequestEntry.builder()
+					.partitionKey("k")
+					.data(SdkBytes
+						.fromUtf8String(ChangeRecords.json("last", "Oslo", "Item 1", "0", "0", "v10", "oslo-upload")))
+					.build()))
+			.records()
+			.get(0)
+			.sequenceNumber();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(aws.dynamoDb()
+				.scan((b) -> b.tableName(resources.stockAlertCheckpointTable()).consistentRead(true))
+				.items()
+				.stream()
+				.filter((item) -> item.get(BinderTableAttributes.CHECKPOINT).s().contains(resources.changesStream()))
+				.map((item) -> item.get(BinderTableAttributes.CHECKPOINT_SEQUENCE).s())).containsExactly(last));
 	}
 
 	@Test
@@ -138,8 +159,9 @@ class StockAlertIntegrationTests {
 		assertThat(this.alertTopic.health().getStatus()).isEqualTo(Status.UP);
 
 		String missing = resources.noStockTopicArn() + "-missing";
-		AlertTopicHealthIndicator broken = new AlertTopicHealthIndicator(aws.sns(), new StockAlertProperties(missing,
-				"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5));
+		AlertTopicHealthIndicator broken = new AlertTopicHealthIndicator(aws.sns(),
+				new StockAlertProperties(missing, "InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds",
+						Duration.ofSeconds(30), Set.of(), 5, Duration.ofSeconds(2)));
 		Health health = broken.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails().get("reason").toString()).startsWith("alerts cannot be published to the topic");

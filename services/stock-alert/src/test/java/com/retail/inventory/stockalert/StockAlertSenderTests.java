@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 class StockAlertSenderTests {
 
 	private static final StockAlertProperties PROPERTIES = new StockAlertProperties("arn:aws:sns:us-east-1:1:NoStock",
-			"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5);
+			"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5,
+			Duration.ofSeconds(2));
 
 	/** The alert state, by alert id: version. */
 	private final Map<String, String> state = new HashMap<>();

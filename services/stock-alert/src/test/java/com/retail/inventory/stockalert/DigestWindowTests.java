@@ -1,0 +1,116 @@
+package com.retail.inventory.stockalert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import io.awspring.cloud.kinesis.integration.Checkpointer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.model.Record;
+
+class DigestWindowTests {
+
+	private Instant now = Instant.parse("2026-12-02T10:00:00Z");
+
+	private final List<List<String>> handled = new ArrayList<>();
+
+	private final List<String> checkpoints = new ArrayList<>();
+
+	private boolean failing;
+
+	private final Checkpointer checkpointer = new Checkpointer() {
+		@Override
+		public boolean checkpoint() {
+			throw new UnsupportedOperationException("the window names the sequence number");
+		}
+
+		@Override
+		public boolean checkpoint(String sequenceNumber) {
+			DigestWindowTests.this.checkpoints.add(sequenceNumber);
+			return true;
+		}
+	};
+
+	private final DigestWindow window = new DigestWindow((records) -> {
+		if (this.failing) {
+			throw new IllegalStateException("SNS is unavailable");
+		}
+		this.handled.add(records.stream().map(Record::sequenceNumber).toList());
+	}, Duration.ofSeconds(2), 5, new Clock() {
+		@Override
+		public Instant instant() {
+			return DigestWindowTests.this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+	});
+
+	private static List<Record> records(String... sequenceNumbers) {
+		return List.of(sequenceNumbers)
+			.stream()
+			.map((s) -> Record.builder().sequenceNumber(s).partitionKey("k").data(SdkBytes.fromUtf8String(s)).build())
+			.toList();
+	}
+
+	@Test
+	void batchesOfOneWindowAreHandledTogetherThenCheckpointed() {
+		this.window.accept("shard-0", records("1", "2"), this.checkpointer);
+		this.now = this.now.plusMillis(800);
+		this.window.accept("shard-0", records("3"), this.checkpointer);
+		this.window.flushDue();
+		assertThat(this.handled).isEmpty();
+		assertThat(this.checkpoints).isEmpty();
+
+		this.now = this.now.plusMillis(1200);
+		this.window.flushDue();
+		assertThat(this.handled).containsExactly(List.of("1", "2", "3"));
+		assertThat(this.checkpoints).containsExactly("3");
+	}
+
+	@Test
+	void aFullCollectionIsHandledAtOnceAndAFailureThereIsReadAgain() {
+		this.window.accept("shard-0", records("1", "2", "3"), this.checkpointer);
+		this.failing = true;
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.window.accept("shard-0", records("4", "5"), this.checkpointer));
+		this.failing = false;
+		// The binder reads from the checkpoint again: nothing collected twice.
+		this.window.accept("shard-0", records("1", "2", "3", "4", "5"), this.checkpointer);
+		assertThat(this.handled).containsExactly(List.of("1", "2", "3", "4", "5"));
+		assertThat(this.checkpoints).containsExactly("5");
+	}
+
+	@Test
+	void aFailureOnTheTimerKeepsTheRecordsAndTriesAgainAfterABackoff() {
+		this.window.accept("shard-0", records("1"), this.checkpointer);
+		this.now = this.now.plusSeconds(3);
+		this.failing = true;
+		this.window.flushDue();
+		assertThat(this.checkpoints).isEmpty();
+		this.failing = false;
+		// The first backoff is at least half of 500 ms.
+		this.now = this.now.plusMillis(100);
+		this.window.flushDue();
+		assertThat(this.handled).isEmpty();
+		this.now = this.now.plusMillis(500);
+		this.window.flushDue();
+		assertThat(this.handled).containsExactly(List.of("1"));
+		assertThat(this.checkpoints).containsExactly("1");
+	}
+
+}
