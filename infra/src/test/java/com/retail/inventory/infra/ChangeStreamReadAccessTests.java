@@ -104,16 +104,7 @@ class ChangeStreamReadAccessTests {
 	private static List<Statement> statements(Variant variant) {
 		Map<String, Object> policy = TemplateResources
 			.properties(data(variant).ofType("AWS::IAM::ManagedPolicy").values().iterator().next());
-		return TemplateResources.list(TemplateResources.map(policy.get("PolicyDocument")).get("Statement"))
-			.stream()
-			.map(TemplateResources::map)
-			.map(statement -> {
-				assertThat(statement).containsOnlyKeys("Sid", "Effect", "Action", "Resource");
-				assertThat(statement.get("Effect")).isEqualTo("Allow");
-				return new Statement(statement.get("Sid").toString(), CfnExpressions.renderAll(statement.get("Action")),
-						CfnExpressions.renderAll(statement.get("Resource")));
-			})
-			.toList();
+		return ServiceRolePolicyTests.statementsIn(policy);
 	}
 
 	private static String changesStreamId(Variant variant) {

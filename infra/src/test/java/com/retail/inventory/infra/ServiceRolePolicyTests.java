@@ -195,17 +195,7 @@ class ServiceRolePolicyTests {
 	 */
 	@Test
 	void thresholdsTableIsScannedByStockAlertAndEditedByTheDashboardOnly() {
-		Map<Component, List<String>> actions = new EnumMap<>(Component.class);
-		for (Component component : Component.values()) {
-			actions.put(component,
-					statementsOf(component).stream()
-						.filter(statement -> statement.resources()
-							.stream()
-							.anyMatch(r -> r.contains(":table/" + NAMES.thresholdsTable())))
-						.flatMap(statement -> statement.actions().stream())
-						.toList());
-		}
-		assertThat(actions).containsExactly(Map.entry(Component.INGEST, List.of()),
+		assertThat(actionsOnTable(NAMES.thresholdsTable())).containsExactly(Map.entry(Component.INGEST, List.of()),
 				Map.entry(Component.LOADER, List.of()), Map.entry(Component.STOCK_ALERT, List.of("dynamodb:Scan")),
 				Map.entry(Component.DASHBOARD, List.of("dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem")));
 	}
@@ -235,17 +225,8 @@ class ServiceRolePolicyTests {
 	 */
 	@Test
 	void uploadsTableIsCreatedByIngestUpdatedByTheLoaderReadByTheDashboardAndNeverDeleted() {
-		Map<Component, List<String>> actions = new EnumMap<>(Component.class);
-		for (Component component : Component.values()) {
-			actions.put(component,
-					statementsOf(component).stream()
-						.filter(statement -> statement.resources()
-							.stream()
-							.anyMatch(r -> r.contains(":table/" + NAMES.uploadsTable())))
-						.flatMap(statement -> statement.actions().stream())
-						.toList());
-		}
-		assertThat(actions).containsExactly(Map.entry(Component.INGEST, List.of("dynamodb:UpdateItem")),
+		assertThat(actionsOnTable(NAMES.uploadsTable())).containsExactly(
+				Map.entry(Component.INGEST, List.of("dynamodb:UpdateItem")),
 				Map.entry(Component.LOADER, List.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
 				Map.entry(Component.STOCK_ALERT, List.of()),
 				Map.entry(Component.DASHBOARD, List.of("dynamodb:GetItem", "dynamodb:Query")));
@@ -281,13 +262,33 @@ class ServiceRolePolicyTests {
 		}
 	}
 
+	/** For each service role, the actions it is granted on the table. */
+	private static Map<Component, List<String>> actionsOnTable(String table) {
+		Map<Component, List<String>> actions = new EnumMap<>(Component.class);
+		for (Component component : Component.values()) {
+			actions.put(component, statementsOf(component).stream()
+				.filter(statement -> statement.resources().stream().anyMatch(r -> r.contains(":table/" + table)))
+				.flatMap(statement -> statement.actions().stream())
+				.toList());
+		}
+		return actions;
+	}
+
 	private static List<Statement> statementsOf(Component component) {
 		return statementsOf(component, Variant.DEFAULTS);
 	}
 
 	static List<Statement> statementsOf(Component component, Variant variant) {
 		Map<String, Object> role = new ServiceRoles(SynthesizedApp.of(variant).clusterJson()).properties(component);
-		Map<String, Object> policy = TemplateResources.map(TemplateResources.list(role.get("Policies")).get(0));
+		return statementsIn(TemplateResources.map(TemplateResources.list(role.get("Policies")).get(0)));
+	}
+
+	/**
+	 * @param policy an inline policy or a managed policy's properties
+	 * @return its statements, each checked to allow and to have nothing but a sid,
+	 * actions and resources
+	 */
+	static List<Statement> statementsIn(Map<String, Object> policy) {
 		return TemplateResources.list(TemplateResources.map(policy.get("PolicyDocument")).get("Statement"))
 			.stream()
 			.map(TemplateResources::map)
