@@ -1,5 +1,6 @@
 package com.retail.inventory.stockalert;
 
+import com.retail.inventory.contracts.ThresholdRules;
 import com.retail.inventory.contracts.AlertLogTable;
 import com.retail.inventory.contracts.AlertType;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package com.retail.inventory.stockalert;
 
+import com.retail.inventory.contracts.ThresholdRules;
 import com.retail.inventory.contracts.InventoryChangeRecord;
 import com.retail.inventory.contracts.InventoryTable;
 import com.retail.inventory.contracts.StockLevel;

@@ -1,5 +1,6 @@
 package com.retail.inventory.stockalert;
 
+import com.retail.inventory.contracts.ThresholdRules;
 import com.retail.inventory.contracts.ThresholdsTable;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package com.retail.inventory.stockalert;
 
+import com.retail.inventory.contracts.ThresholdRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.retail.inventory.contracts.AlertType;

@@ -1,4 +1,4 @@
-package com.retail.inventory.stockalert;
+package com.retail.inventory.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

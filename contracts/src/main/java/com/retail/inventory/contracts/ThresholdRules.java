@@ -1,6 +1,5 @@
-package com.retail.inventory.stockalert;
+package com.retail.inventory.contracts;
 
-import com.retail.inventory.contracts.ThresholdsTable;
 import java.util.Map;
 
 /**
@@ -46,7 +45,8 @@ public final class ThresholdRules {
 		return threshold;
 	}
 
-	int size() {
+	/** How many thresholds are set. */
+	public int size() {
 		return this.thresholds.size();
 	}
 
