@@ -291,6 +291,30 @@ class RenderedManifestTests {
 		}
 	}
 
+	/**
+	 * Every component calls AWS over HTTPS: the workers their queues, streams and tables,
+	 * the dashboard DynamoDB, S3, Cognito (DescribeUserPool, GetUser, sign-in) and the
+	 * change stream it follows (Kinesis GetRecords from every replica).
+	 */
+	@ParameterizedTest
+	@EnumSource(ValuesSet.class)
+	void everyComponentDashboardIncludedMayReachTheAwsApisOverHttps(ValuesSet values) {
+		Manifests.Release release = release(values);
+		List<?> awsApiCidrs = (List<?>) map(HelmChart.values(values), "networkPolicy").get("awsApiCidrs");
+		assertThat(awsApiCidrs).isNotEmpty();
+
+		for (String component : COMPONENTS) {
+			NetworkPolicy policy = release.one(NetworkPolicy.class, component);
+			assertThat(policy.getSpec().getEgress()).as(component)
+				.filteredOn(rule -> rule.getPorts() != null && rule.getPorts().size() == 1
+						&& Integer.valueOf(443).equals(rule.getPorts().get(0).getPort().getIntVal())
+						&& "TCP".equals(rule.getPorts().get(0).getProtocol()))
+				.singleElement()
+				.satisfies(rule -> assertThat(rule.getTo()).extracting(peer -> peer.getIpBlock().getCidr())
+					.containsExactlyElementsOf(awsApiCidrs.stream().map(String::valueOf).toList()));
+		}
+	}
+
 	@ParameterizedTest
 	@EnumSource(ValuesSet.class)
 	void networkPoliciesDenyByDefault(ValuesSet values) {

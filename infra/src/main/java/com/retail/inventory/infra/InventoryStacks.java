@@ -31,9 +31,9 @@ public record InventoryStacks(DataStack data, ClusterStack cluster) {
 				names, settings);
 		ClusterStack cluster = new ClusterStack(scope, CLUSTER_STACK,
 				props(environment, "Inventory platform compute: EKS cluster and one IRSA role per service"), names,
-				settings);
-		// The roles name data resources by ARN, not by reference; deploy the data first
-		// all the same.
+				settings, data.users().userPool().getUserPoolArn());
+		// The roles name data resources by ARN, not by reference (except the user pool,
+		// whose id is generated: a cross-stack reference); deploy the data first.
 		cluster.addStackDependency(data);
 		Tags.of(scope).add("application", "inventory-platform");
 		return new InventoryStacks(data, cluster);

@@ -43,6 +43,8 @@ public final class CfnExpressions {
 					return "Split(" + ((List<?>) argument).get(0) + "," + render(((List<?>) argument).get(1)) + ")";
 				case "Fn::Sub":
 					return argument.toString();
+				case "Fn::ImportValue":
+					return "ImportValue(" + render(argument) + ")";
 				default:
 					break;
 			}

@@ -257,10 +257,46 @@ class DataStackSecurityTests {
 	void dashboardClientHasNoSecretAndOnlyPasswordAndRefreshFlows() {
 		template.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
 		template.hasResourceProperties("AWS::Cognito::UserPoolClient",
-				Map.of("ClientName", NAMES.userPoolClient(), "GenerateSecret", false, "ExplicitAuthFlows",
-						List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+				Match.objectLike(Map.of("ClientName", NAMES.userPoolClient(), "GenerateSecret", false,
+						"ExplicitAuthFlows", List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
 						"AllowedOAuthFlowsUserPoolClient", false, "PreventUserExistenceErrors", "ENABLED",
-						"EnableTokenRevocation", true));
+						"EnableTokenRevocation", true)));
+	}
+
+	/**
+	 * Store managers see the stores in {@code custom:stores}: a mutable string an
+	 * administrator sets, up to 2048 characters.
+	 */
+	@Test
+	void userPoolHasTheStoresAttribute() {
+		template.hasResourceProperties("AWS::Cognito::UserPool",
+				Match.objectLike(Map.of("Schema", Match.arrayWith(List.of(Map.of("Name", "stores", "AttributeDataType",
+						"String", "Mutable", true, "StringAttributeConstraints", Map.of("MaxLength", "2048")))))));
+	}
+
+	/**
+	 * The client reads {@code custom:stores} (ID token, GetUser) but may not write it, so
+	 * a user cannot give themselves stores with UpdateUserAttributes; without explicit
+	 * lists a client may write every attribute. Email stays writable: Cognito requires a
+	 * pool's required attributes to be writable by its clients.
+	 */
+	@Test
+	void dashboardClientReadsTheStoresButCannotWriteThem() {
+		template.hasResourceProperties("AWS::Cognito::UserPoolClient", Match.objectLike(Map.of("ReadAttributes",
+				List.of("custom:stores", "email", "email_verified"), "WriteAttributes", List.of("email"))));
+	}
+
+	/**
+	 * Access and ID tokens live 60 minutes, a refresh token 12 hours (a working day's
+	 * session); revocation on, so sign-out ends the refresh token and what it issued.
+	 */
+	@Test
+	void dashboardTokensLastAnHourAndSessionsTwelveHours() {
+		template.hasResourceProperties("AWS::Cognito::UserPoolClient",
+				Match.objectLike(Map.of("AccessTokenValidity", 60, "IdTokenValidity", 60, "RefreshTokenValidity",
+						12 * 60, "TokenValidityUnits",
+						Map.of("AccessToken", "minutes", "IdToken", "minutes", "RefreshToken", "minutes"),
+						"EnableTokenRevocation", true)));
 	}
 
 	@Test

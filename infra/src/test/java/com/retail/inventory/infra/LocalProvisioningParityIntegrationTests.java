@@ -207,6 +207,45 @@ class LocalProvisioningParityIntegrationTests {
 		assertThat(new HashSet<>(localClient.explicitAuthFlowsAsStrings()))
 			.isEqualTo(new HashSet<>(list(client.get("ExplicitAuthFlows"))));
 		assertThat(localClient.clientSecret()).as("no client secret, like the template").isNull();
+		assertThat(new HashSet<>(localClient.readAttributes())).as("ReadAttributes")
+			.isEqualTo(new HashSet<>(list(client.get("ReadAttributes"))));
+		assertThat(new HashSet<>(localClient.writeAttributes())).as("WriteAttributes")
+			.isEqualTo(new HashSet<>(list(client.get("WriteAttributes"))));
+		assertThat(localClient.enableTokenRevocation()).as("EnableTokenRevocation")
+			.isEqualTo(client.get("EnableTokenRevocation"));
+		Map<String, Object> units = map(client.get("TokenValidityUnits"));
+		assertThat(List.of(minutes(localClient.accessTokenValidity(), localClient.tokenValidityUnits().accessToken()),
+				minutes(localClient.idTokenValidity(), localClient.tokenValidityUnits().idToken()),
+				minutes(localClient.refreshTokenValidity(), localClient.tokenValidityUnits().refreshToken())))
+			.as("token validity in minutes")
+			.isEqualTo(List.of(minutes(client.get("AccessTokenValidity"), units.get("AccessToken")),
+					minutes(client.get("IdTokenValidity"), units.get("IdToken")),
+					minutes(client.get("RefreshTokenValidity"), units.get("RefreshToken"))));
+
+		// The custom attributes (the standard ones differ: moto lists all of them).
+		var localSchema = aws.cognito()
+			.describeUserPool(b -> b.userPoolId(localPool.id()))
+			.userPool()
+			.schemaAttributes();
+		for (Object item : list(pool.get("Schema"))) {
+			Map<String, Object> declared = map(item);
+			if (!declared.containsKey("AttributeDataType")) {
+				continue;
+			}
+			var local = localSchema.stream()
+				.filter(a -> a.name().equals("custom:" + declared.get("Name")))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no local custom:" + declared.get("Name")));
+			assertThat(local.attributeDataTypeAsString()).isEqualTo(declared.get("AttributeDataType"));
+			assertThat(local.mutable()).isEqualTo(declared.get("Mutable"));
+			assertThat(local.stringAttributeConstraints().maxLength())
+				.isEqualTo(map(declared.get("StringAttributeConstraints")).get("MaxLength"));
+		}
+		var localMfa = aws.cognito().getUserPoolMfaConfig(b -> b.userPoolId(localPool.id()));
+		assertThat(localMfa.mfaConfigurationAsString()).as("MfaConfiguration").isEqualTo(pool.get("MfaConfiguration"));
+		assertThat(list(pool.get("EnabledMfas"))).containsExactly("SOFTWARE_TOKEN_MFA");
+		assertThat(localMfa.softwareTokenMfaConfiguration().enabled()).isTrue();
+		assertThat(localMfa.smsMfaConfiguration()).isNull();
 
 		Set<Map<Object, Object>> declaredGroups = template.ofType("AWS::Cognito::UserPoolGroup")
 			.values()
@@ -221,6 +260,17 @@ class LocalProvisioningParityIntegrationTests {
 			.map(g -> Map.<Object, Object>of("name", g.groupName(), "precedence", g.precedence()))
 			.collect(Collectors.toSet());
 		assertThat(localGroups).isEqualTo(declaredGroups);
+	}
+
+	/** A token validity (number and unit, as the API or the template gives them). */
+	private static long minutes(Object amount, Object unit) {
+		long value = ((Number) amount).longValue();
+		return switch (unit.toString().toLowerCase()) {
+			case "minutes" -> value;
+			case "hours" -> value * 60;
+			case "days" -> value * 60 * 24;
+			default -> throw new IllegalArgumentException("unit " + unit);
+		};
 	}
 
 	/** Index name to its key schema (KEY_TYPE=attribute) and projection type. */

@@ -80,9 +80,9 @@ class ServiceRolePolicyTests {
 	 * other).
 	 */
 	@ParameterizedTest
-	@EnumSource(value = Component.class, names = { "LOADER", "STOCK_ALERT" })
+	@EnumSource(value = Component.class, names = { "LOADER", "STOCK_ALERT", "DASHBOARD" })
 	void everyKinesisBinderRoleMayDescribeItsStream(Component component) {
-		String stream = component == Component.STOCK_ALERT ? NAMES.changesStream() : NAMES.recordsStream();
+		String stream = component == Component.LOADER ? NAMES.recordsStream() : NAMES.changesStream();
 		assertThat(statementsOf(component))
 			.filteredOn(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("kinesis:")))
 			.singleElement()
@@ -202,20 +202,85 @@ class ServiceRolePolicyTests {
 
 	/**
 	 * A paginated Scan lists the stores, a Query a store's items (no GetItem on
-	 * Inventory); uploads by id and day by day through the one index, named; reports; the
-	 * thresholds it edits; nothing for Cognito.
+	 * Inventory); its in-memory view follows the change stream as a binder polling
+	 * consumer; uploads by id and day by day through the one index, named; reports; the
+	 * thresholds it edits; of Cognito only DescribeUserPool (the password policy), on the
+	 * data stack's pool.
 	 */
 	@Test
-	void dashboardReadsInventoryUploadsAndReportsEditsThresholdsAndNeedsNoCognitoPermission() {
+	void dashboardReadsInventoryFollowsChangesReadsUploadsAndReportsEditsThresholdsAndDescribesItsPool() {
 		assertThat(statementsOf(Component.DASHBOARD)).containsExactly(
 				new Statement("ReadInventory", List.of("dynamodb:Scan", "dynamodb:Query"),
 						List.of(table(NAMES.inventoryTable()))),
+				consumer("FollowInventoryChanges", NAMES.changesStream()),
 				new Statement("ReadUploads", List.of("dynamodb:GetItem", "dynamodb:Query"),
 						List.of(table(NAMES.uploadsTable()),
 								table(NAMES.uploadsTable() + "/index/" + UploadsTable.BY_DAY_INDEX))),
 				new Statement("ReadUploadReports", List.of("s3:GetObject"), List.of(REPORTS_ARN)),
 				new Statement("EditThresholds", List.of("dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem"),
-						List.of(table(NAMES.thresholdsTable()))));
+						List.of(table(NAMES.thresholdsTable()))),
+				new Statement("ReadPasswordPolicy", List.of("cognito-idp:DescribeUserPool"),
+						List.of(userPoolArn(Variant.DEFAULTS))));
+	}
+
+	/**
+	 * The pool's id is generated, so its ARN is the one value the roles import from the
+	 * data stack: the import must resolve to the data stack's only user pool, in both
+	 * cluster modes, and only the dashboard may call Cognito.
+	 */
+	@ParameterizedTest
+	@EnumSource(Variant.class)
+	void onlyTheDashboardMayCallCognitoAndOnlyOnTheDataStacksUserPool(Variant variant) {
+		TemplateResources data = new TemplateResources(SynthesizedApp.of(variant).dataJson());
+		String poolId = data.ofType("AWS::Cognito::UserPool").keySet().iterator().next();
+		assertThat(data.ofType("AWS::Cognito::UserPool")).hasSize(1);
+		String imported = userPoolArn(variant);
+		assertThat(imported).startsWith("ImportValue(").endsWith(")");
+		String exportName = imported.substring("ImportValue(".length(), imported.length() - 1);
+		assertThat(data.outputs().values().stream().map(TemplateResources::map))
+			.filteredOn(output -> output.containsKey("Export")
+					&& exportName.equals(TemplateResources.map(output.get("Export")).get("Name")))
+			.singleElement()
+			.satisfies(
+					output -> assertThat(output.get("Value")).isEqualTo(Map.of("Fn::GetAtt", List.of(poolId, "Arn"))));
+		for (Component component : Component.values()) {
+			List<Statement> cognito = statementsOf(component, variant).stream()
+				.filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("cognito-")))
+				.toList();
+			if (component == Component.DASHBOARD) {
+				assertThat(cognito).singleElement()
+					.satisfies(statement -> assertThat(statement.actions())
+						.containsExactly("cognito-idp:DescribeUserPool"));
+			}
+			else {
+				assertThat(cognito).as(component.name()).isEmpty();
+			}
+		}
+	}
+
+	/**
+	 * The dashboard keeps its change-stream checkpoints and locks in memory (no consumer
+	 * group, every replica reads every shard): no binder table is declared for it, and it
+	 * may touch no table but the three it reads or edits.
+	 */
+	@Test
+	void dashboardHasNoBinderTables() {
+		List<String> tablesTouched = statementsOf(Component.DASHBOARD).stream()
+			.filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("dynamodb:")))
+			.flatMap(statement -> statement.resources().stream())
+			.toList();
+		assertThat(tablesTouched).containsOnly(table(NAMES.inventoryTable()), table(NAMES.uploadsTable()),
+				table(NAMES.uploadsTable() + "/index/" + UploadsTable.BY_DAY_INDEX), table(NAMES.thresholdsTable()));
+		assertThat(statementsOf(Component.DASHBOARD).stream().flatMap(statement -> statement.actions().stream()))
+			.doesNotContain("dynamodb:DescribeTable", "dynamodb:UpdateItem", "dynamodb:CreateTable");
+		assertThat(new TemplateResources(SynthesizedApp.of(Variant.DEFAULTS).dataJson()).ofType("AWS::DynamoDB::Table")
+			.values()
+			.stream()
+			.map(table -> TemplateResources.properties(table).get("TableName").toString()))
+			.noneMatch(name -> name.toLowerCase().contains("dashboard"))
+			.containsExactlyInAnyOrder(NAMES.inventoryTable(), NAMES.alertLogTable(), NAMES.thresholdsTable(),
+					NAMES.uploadsTable(), NAMES.loaderCheckpointTable(), NAMES.loaderLockTable(),
+					NAMES.stockAlertCheckpointTable(), NAMES.stockAlertLockTable());
 	}
 
 	/**
@@ -305,6 +370,16 @@ class ServiceRolePolicyTests {
 		return new Statement(sid, List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary",
 				"kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords"),
 				List.of(arn("kinesis", "stream/" + stream)));
+	}
+
+	/** The dashboard's one Cognito resource, as the cluster template names it. */
+	private static String userPoolArn(Variant variant) {
+		return statementsOf(Component.DASHBOARD, variant).stream()
+			.filter(statement -> statement.sid().equals("ReadPasswordPolicy"))
+			.findFirst()
+			.orElseThrow()
+			.resources()
+			.get(0);
 	}
 
 	private static Statement checkpoints(String table) {

@@ -28,6 +28,9 @@ public final class Emulators implements AutoCloseable {
 	/** Where the Kinesis emulator is pinned (package.json + lock file) and installed. */
 	public static final String KINESIS_EMULATOR = "local/kinesis-emulator";
 
+	/** moto's switch for checking TOTP codes (Cognito software token MFA). */
+	static final String MOTO_TOTP = "MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP";
+
 	private final List<Process> processes = new ArrayList<>();
 
 	private final int motoPort;
@@ -86,6 +89,10 @@ public final class Emulators implements AutoCloseable {
 
 	private void startMoto(Path logDir) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(motoPort));
+		// Without it moto accepts any TOTP code (in AssociateSoftwareToken /
+		// VerifySoftwareToken and at sign-in); with it codes are checked, against one
+		// fixed secret for every user.
+		builder.environment().put(MOTO_TOTP, "true");
 		builder.redirectErrorStream(true).redirectOutput(logDir.resolve("moto_server.log").toFile());
 		processes.add(builder.start());
 		log.info("moto_server starting on port {}", motoPort);

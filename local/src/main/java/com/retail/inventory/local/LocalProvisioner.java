@@ -7,10 +7,14 @@ import com.retail.inventory.contracts.InventoryTable;
 import com.retail.inventory.contracts.ThresholdsTable;
 import com.retail.inventory.contracts.UploadsTable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -43,6 +47,23 @@ public final class LocalProvisioner {
 	 * the infra module's LocalProvisioningParityIntegrationTests.
 	 */
 	private static final int UPLOAD_EVENT_MAX_BYTES = 262_144;
+
+	/**
+	 * The store manager's stores: {@code custom:stores} in tokens and attributes, as
+	 * infra's DashboardUserPool declares it.
+	 */
+	public static final String STORES_ATTRIBUTE = "stores";
+
+	private static final int STORES_MAX_LENGTH = 2048;
+
+	/** What the dashboard's client may read: the email and the stores. */
+	public static final List<String> READ_ATTRIBUTES = List.of("email", "email_verified", "custom:" + STORES_ATTRIBUTE);
+
+	/**
+	 * What the dashboard's client may write (a user with UpdateUserAttributes): the email
+	 * only, never the stores.
+	 */
+	public static final List<String> WRITE_ATTRIBUTES = List.of("email");
 
 	/** What Kinesis (and kinesalite) gives a new stream. */
 	private static final int DEFAULT_STREAM_RETENTION_HOURS = 24;
@@ -88,24 +109,8 @@ public final class LocalProvisioner {
 		String observerUrl = createQueue(ALERTS_OBSERVER_QUEUE, Map.of());
 		aws.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn(observerUrl)));
 
-		String userPoolId = aws.cognito()
-			.createUserPool(b -> b.poolName(names.userPool())
-				.adminCreateUserConfig(c -> c.allowAdminCreateUserOnly(true))
-				.policies(p -> p.passwordPolicy(pw -> pw.minimumLength(12)
-					.requireLowercase(true)
-					.requireUppercase(true)
-					.requireNumbers(true)
-					.requireSymbols(true))))
-			.userPool()
-			.id();
-		String clientId = aws.cognito()
-			.createUserPoolClient(b -> b.userPoolId(userPoolId)
-				.clientName(names.userPoolClient())
-				.generateSecret(false)
-				.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-						ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-			.userPoolClient()
-			.clientId();
+		String userPoolId = createUserPool();
+		String clientId = createUserPoolClient(userPoolId);
 		// Precedence as in AWS: head office wins where a user is in both groups.
 		aws.cognito().createGroup(b -> b.userPoolId(userPoolId).groupName(names.headOfficeGroup()).precedence(0));
 		aws.cognito().createGroup(b -> b.userPoolId(userPoolId).groupName(names.storeManagersGroup()).precedence(10));
@@ -116,6 +121,63 @@ public final class LocalProvisioner {
 				names.inventoryTable(), tableStreamArn, names.alertLogTable(), topicArn, observerUrl, userPoolId,
 				clientId, names.loaderCheckpointTable(), names.loaderLockTable(), names.stockAlertCheckpointTable(),
 				names.stockAlertLockTable(), recordsDlqUrl);
+	}
+
+	/**
+	 * The pool as infra declares it: invite only, the password policy, the store
+	 * managers' {@code custom:stores} attribute, TOTP MFA optional (authenticator apps
+	 * only, no SMS). The attribute is added after creation: moto keeps only the
+	 * attributes given in CreateUserPool's Schema, dropping the standard ones (email) it
+	 * would have otherwise.
+	 */
+	private String createUserPool() {
+		String userPoolId = aws.cognito()
+			.createUserPool(b -> b.poolName(names.userPool())
+				.adminCreateUserConfig(c -> c.allowAdminCreateUserOnly(true))
+				.policies(p -> p.passwordPolicy(pw -> pw.minimumLength(12)
+					.requireLowercase(true)
+					.requireUppercase(true)
+					.requireNumbers(true)
+					.requireSymbols(true))))
+			.userPool()
+			.id();
+		aws.cognito()
+			.addCustomAttributes(b -> b.userPoolId(userPoolId)
+				.customAttributes(a -> a.name(STORES_ATTRIBUTE)
+					.attributeDataType(AttributeDataType.STRING)
+					.mutable(true)
+					.stringAttributeConstraints(c -> c.minLength("0").maxLength(String.valueOf(STORES_MAX_LENGTH)))));
+		aws.cognito()
+			.setUserPoolMfaConfig(b -> b.userPoolId(userPoolId)
+				.softwareTokenMfaConfiguration(t -> t.enabled(true))
+				.mfaConfiguration(UserPoolMfaType.OPTIONAL));
+		return userPoolId;
+	}
+
+	/**
+	 * The dashboard's client: no secret, password and refresh flows; it reads
+	 * {@code custom:stores} but may not write it (users must not give themselves stores).
+	 * Token lifetimes as in AWS: access and ID tokens 60 minutes, refresh tokens 12
+	 * hours.
+	 */
+	private String createUserPoolClient(String userPoolId) {
+		return aws.cognito()
+			.createUserPoolClient(b -> b.userPoolId(userPoolId)
+				.clientName(names.userPoolClient())
+				.generateSecret(false)
+				.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+						ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+				.readAttributes(READ_ATTRIBUTES)
+				.writeAttributes(WRITE_ATTRIBUTES)
+				.enableTokenRevocation(true)
+				.accessTokenValidity(60)
+				.idTokenValidity(60)
+				.refreshTokenValidity(12)
+				.tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES)
+					.idToken(TimeUnitsType.MINUTES)
+					.refreshToken(TimeUnitsType.HOURS)))
+			.userPoolClient()
+			.clientId();
 	}
 
 	private String createQueue(String name, Map<QueueAttributeName, String> attributes) {

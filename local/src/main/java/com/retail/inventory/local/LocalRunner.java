@@ -77,16 +77,26 @@ public final class LocalRunner {
 		System.out.printf("""
 
 				Inventory platform is up.
-				  Dashboard:   %s   (user: %s  password: %s)
+				  Dashboard:   %s
+				%s  The first sign-in with the temporary password %s asks you to choose a new password.
 				  AWS (moto):  %s   Kinesis: %s
 				  Upload:      aws --endpoint-url %s s3 cp samples/inventory-berlin.csv s3://%s/
 				  Demo files:  ./inventory demo   (in another terminal)
 				Out-of-stock alerts published to SNS topic %s are printed below. Ctrl-C stops everything.
 
-				""", platform.dashboardUrl(), DemoUsers.USERNAME, DemoUsers.PASSWORD, platform.endpoints().aws(),
+				""", platform.dashboardUrl(), demoUsers(), DemoUsers.PASSWORD, platform.endpoints().aws(),
 				platform.endpoints().kinesis(), platform.endpoints().aws(), platform.resources().bucket(),
 				platform.resources().noStockTopicArn());
 		printAlertsUntilStopped(platform, stopped);
+	}
+
+	/** One line per demo user: name and role. */
+	private static String demoUsers() {
+		StringBuilder lines = new StringBuilder();
+		for (DemoUsers.Demo demo : DemoUsers.all()) {
+			lines.append(String.format("  User:        %-14s %s%n", demo.username(), demo.role()));
+		}
+		return lines.toString();
 	}
 
 	/**

@@ -8,9 +8,10 @@ import software.amazon.awscdk.Stack;
 /**
  * ARNs of the data stack's resources, built from their shared names rather than imported
  * from the data stack: the roles can then be written (and reviewed) as plain ARNs, and
- * the data stack exports nothing that would block replacing one of its resources. The
- * data stack uses it too, for the store uploader role, so both stacks spell the bucket's
- * ARNs the same way.
+ * the data stack exports nothing that would block replacing one of its resources (but the
+ * user pool, whose id Cognito generates: see {@link ClusterStack}). The data stack uses
+ * it too, for the store uploader role, so both stacks spell the bucket's ARNs the same
+ * way.
  */
 public final class ResourceArns {
 
