@@ -8,13 +8,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * What the dashboard reads from a verified Cognito token, the same way for API bearer
  * tokens (ID or access) and for the ID token of a web sign-in: the user's name and
- * groups. Each group in {@code cognito:groups} becomes the authority
- * {@code ROLE_<group>}, so both kinds of sign-in carry the groups the same way.
+ * groups. Each group in {@code cognito:groups} becomes the authority {@code ROLE_<group>}
+ * of the {@link CognitoAuthentication} (built by {@link CognitoUsers}), so both kinds of
+ * sign-in carry the groups the same way.
  */
 final class CognitoClaims {
 
@@ -56,14 +56,6 @@ final class CognitoClaims {
 		return groups(token).stream()
 			.<GrantedAuthority>map((group) -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + group))
 			.toList();
-	}
-
-	/**
-	 * The API's authentication of a bearer token: named by {@link #username(Jwt)}, with
-	 * the token's groups as authorities.
-	 */
-	static JwtAuthenticationToken authentication(Jwt token) {
-		return new JwtAuthenticationToken(token, authorities(token), username(token));
 	}
 
 	/**

@@ -1,39 +1,43 @@
 package com.retail.inventory.dashboard;
 
-import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** Server-rendered pages; Thymeleaf escapes every value it writes. */
+/**
+ * The inventory pages: shells whose scripts read the JSON API (and poll it), so a page
+ * shows the same data as the API and updates without a reload. Another store's page is
+ * refused (403) like its API.
+ */
 @Controller
 class DashboardController {
 
-	private final InventoryRepository inventory;
-
-	DashboardController(InventoryRepository inventory) {
-		this.inventory = inventory;
-	}
-
-	@GetMapping("/login")
-	String login() {
-		return "login";
-	}
-
 	@GetMapping("/")
-	String stores(Model model, Principal user) {
-		model.addAttribute("user", user.getName());
-		model.addAttribute("stores", inventory.stores());
-		return "stores";
+	String overview(StoreAccess access) {
+		requireAny(access);
+		return "overview";
 	}
 
 	@GetMapping("/stores/{store}")
-	String store(@PathVariable String store, Model model, Principal user) {
-		model.addAttribute("user", user.getName());
+	String store(@PathVariable String store, StoreAccess access, Model model) {
+		access.require(store);
 		model.addAttribute("store", store);
-		model.addAttribute("items", inventory.items(store));
 		return "store";
+	}
+
+	@GetMapping("/items/{item}")
+	String item(@PathVariable String item, StoreAccess access, Model model) {
+		requireAny(access);
+		model.addAttribute("item", item);
+		return "item";
+	}
+
+	/** A user in no dashboard group gets the page saying why, not an empty one. */
+	private static void requireAny(StoreAccess access) {
+		if (!access.any()) {
+			access.require(null);
+		}
 	}
 
 }

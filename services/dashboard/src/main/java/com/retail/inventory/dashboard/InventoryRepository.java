@@ -1,20 +1,27 @@
 package com.retail.inventory.dashboard;
 
 import com.retail.inventory.contracts.InventoryTable;
-import com.retail.inventory.contracts.StockState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads the Inventory table ({@link InventoryTable}). */
+/**
+ * Reads the Inventory table ({@link InventoryTable}) for {@link InventoryView}: the whole
+ * table at start and now and then, one store after it changed. Only the attributes the
+ * dashboard shows are read.
+ */
 @Component
-class InventoryRepository {
+class InventoryRepository implements InventorySource {
+
+	private static final String PROJECTION = "#s, #i, #c, #u, #up";
+
+	private static final Map<String, String> NAMES = Map.of("#s", InventoryTable.STORE, "#i", InventoryTable.ITEM, "#c",
+			InventoryTable.COUNT, "#u", InventoryTable.UPDATED_AT, "#up", InventoryTable.UPLOAD_ID);
 
 	private final DynamoDbClient dynamoDb;
 
@@ -26,49 +33,51 @@ class InventoryRepository {
 	}
 
 	/**
-	 * Every store with its item and out-of-stock counts, by name. A paginated Scan
-	 * projecting only the key and count; fine for a retail chain's few thousand store
-	 * items, to be replaced by an aggregate when it is not.
+	 * A consistent read: a write just before the change stream's consumer started has no
+	 * change record the view would see, so the scan must not miss it.
 	 */
-	List<StoreSummary> stores() {
-		Map<String, int[]> stores = new TreeMap<>();
-		dynamoDb
-			.scanPaginator(b -> b.tableName(table)
-				.projectionExpression("#s, #c")
-				.expressionAttributeNames(Map.of("#s", InventoryTable.STORE, "#c", InventoryTable.COUNT)))
+	@Override
+	public Map<String, List<TableItem>> scanAll() {
+		Map<String, List<TableItem>> stores = new HashMap<>();
+		this.dynamoDb
+			.scanPaginator((b) -> b.tableName(this.table)
+				.consistentRead(true)
+				.projectionExpression(PROJECTION)
+				.expressionAttributeNames(NAMES))
 			.items()
-			.forEach(item -> {
-				int[] counts = stores.computeIfAbsent(item.get(InventoryTable.STORE).s(), s -> new int[2]);
-				counts[0]++;
-				if (StockState.of(count(item)) == StockState.OUT_OF_STOCK) {
-					counts[1]++;
-				}
-			});
-		List<StoreSummary> summaries = new ArrayList<>();
-		stores.forEach((store, counts) -> summaries.add(new StoreSummary(store, counts[0], counts[1])));
-		return summaries;
+			.forEach((item) -> stores.computeIfAbsent(item.get(InventoryTable.STORE).s(), (s) -> new ArrayList<>())
+				.add(tableItem(item)));
+		return stores;
 	}
 
 	/**
-	 * The store's items by name (a Query on the hash key); empty when the store is
-	 * unknown.
+	 * A consistent read: the change that made the store dirty is in the table, and an
+	 * eventually consistent read might not show it yet.
 	 */
-	List<ItemStock> items(String store) {
-		List<ItemStock> items = new ArrayList<>();
-		dynamoDb
-			.queryPaginator(b -> b.tableName(table)
+	@Override
+	public List<TableItem> readStore(String store) {
+		List<TableItem> items = new ArrayList<>();
+		Map<String, AttributeValue> values = Map.of(":store", AttributeValue.fromS(store));
+		this.dynamoDb
+			.queryPaginator((b) -> b.tableName(this.table)
+				.consistentRead(true)
 				.keyConditionExpression("#s = :store")
-				.expressionAttributeNames(Map.of("#s", InventoryTable.STORE))
-				.expressionAttributeValues(Map.of(":store", AttributeValue.fromS(store))))
+				.projectionExpression(PROJECTION)
+				.expressionAttributeNames(NAMES)
+				.expressionAttributeValues(values))
 			.items()
-			.forEach(item -> items.add(ItemStock.of(item.get(InventoryTable.ITEM).s(), count(item),
-					text(item, InventoryTable.UPDATED_AT), text(item, InventoryTable.UPLOAD_ID))));
-		items.sort(Comparator.comparing(ItemStock::item));
+			.forEach((item) -> items.add(tableItem(item)));
 		return items;
 	}
 
+	static TableItem tableItem(Map<String, AttributeValue> item) {
+		return new TableItem(item.get(InventoryTable.ITEM).s(), count(item), text(item, InventoryTable.UPDATED_AT),
+				text(item, InventoryTable.UPLOAD_ID));
+	}
+
 	/**
-	 * @return the item's count, or null when it has none (see {@link StockState#UNKNOWN})
+	 * @return the item's count, or null when it has none (see
+	 * {@link com.retail.inventory.contracts.StockState#UNKNOWN})
 	 */
 	private static Long count(Map<String, AttributeValue> item) {
 		AttributeValue count = item.get(InventoryTable.COUNT);

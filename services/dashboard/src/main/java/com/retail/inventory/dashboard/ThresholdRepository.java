@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,15 +33,27 @@ class ThresholdRepository {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	@Autowired
-	ThresholdRepository(DynamoDbClient dynamoDb, DashboardProperties properties) {
-		this(dynamoDb, properties.thresholds().table(), Clock.systemUTC());
+	ThresholdRepository(DynamoDbClient dynamoDb, DashboardProperties properties, ApplicationEventPublisher events) {
+		this(dynamoDb, properties.thresholds().table(), Clock.systemUTC(), events);
 	}
 
 	ThresholdRepository(DynamoDbClient dynamoDb, String table, Clock clock) {
+		this(dynamoDb, table, clock, (event) -> {
+		});
+	}
+
+	/**
+	 * @param events where {@link ThresholdsChanged} goes after a put or delete (the
+	 * inventory view applies it at once)
+	 */
+	ThresholdRepository(DynamoDbClient dynamoDb, String table, Clock clock, ApplicationEventPublisher events) {
 		this.dynamoDb = dynamoDb;
 		this.table = table;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -66,6 +79,7 @@ class ThresholdRepository {
 		String now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
 		Threshold threshold = new Threshold(request.key().store(), request.key().item(), request.lowStock(), now, user);
 		this.dynamoDb.putItem((b) -> b.tableName(this.table).item(item(threshold)));
+		this.events.publishEvent(new ThresholdsChanged(threshold.key()));
 		return threshold;
 	}
 
@@ -76,7 +90,11 @@ class ThresholdRepository {
 	boolean delete(ThresholdKey key) {
 		DeleteItemResponse response = this.dynamoDb
 			.deleteItem((b) -> b.tableName(this.table).key(key(key)).returnValues(ReturnValue.ALL_OLD));
-		return response.hasAttributes() && !response.attributes().isEmpty();
+		boolean deleted = response.hasAttributes() && !response.attributes().isEmpty();
+		if (deleted) {
+			this.events.publishEvent(new ThresholdsChanged(key));
+		}
+		return deleted;
 	}
 
 	/** The table key of a threshold key ({@link ThresholdsTable#ANY} for null). */

@@ -18,10 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * JSON API over the low-stock thresholds, with
  * {@code Authorization: Bearer <Cognito ID or
- * access token>} as for the rest of {@code /api/**}. Any signed-in user may list them;
- * only members of the head-office group may set or delete one (403 otherwise). A null or
- * absent {@code store} / {@code item} stands for all stores / all items. Errors are
- * problem details whose {@code detail} says what was wrong.
+ * access token>} as for the rest of {@code /api/**}. Users see the thresholds of their
+ * stores and those for all stores; only members of the head-office group may set or
+ * delete one (403 otherwise). A null or absent {@code store} / {@code item} stands for
+ * all stores / all items. Errors are problem details whose {@code detail} says what was
+ * wrong.
  */
 @RestController
 class ThresholdsApiController {
@@ -39,8 +40,8 @@ class ThresholdsApiController {
 	 * @return every threshold: the global default first, then by store and item
 	 */
 	@GetMapping("/api/thresholds")
-	List<Threshold> list() {
-		return this.thresholds.all();
+	List<Threshold> list(StoreAccess access) {
+		return visible(this.thresholds.all(), access);
 	}
 
 	/**
@@ -80,6 +81,12 @@ class ThresholdsApiController {
 			throw new NoThreshold("No threshold for " + key.describe());
 		}
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The thresholds of the user's stores and those for all stores. */
+	static List<Threshold> visible(List<Threshold> thresholds, StoreAccess access) {
+		return access.all() ? thresholds
+				: thresholds.stream().filter((t) -> t.store() == null || access.allows(t.store())).toList();
 	}
 
 	@ExceptionHandler(ThresholdRequest.Invalid.class)

@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The thresholds page: everyone signed in sees them; members of the head-office group
- * (from the {@code cognito:groups} of the ID token they signed in with) also get a form
- * to set one and a button to delete each. Changes are posted (with the CSRF token) and
- * answered with a redirect back to the page.
+ * The thresholds page: everyone sees those of their stores and those for all stores;
+ * members of the head-office group (from the {@code cognito:groups} of the ID token they
+ * signed in with) also get a form to set one and a button to delete each. Changes are
+ * posted (with the CSRF token) and answered with a redirect back to the page.
  */
 @Controller
 class ThresholdsPageController {
@@ -87,7 +87,7 @@ class ThresholdsPageController {
 		model.addAttribute("user", user.getName());
 		model.addAttribute("headOffice", this.headOffice.includes(user));
 		model.addAttribute("headOfficeGroup", this.headOffice.group());
-		model.addAttribute("thresholds", this.thresholds.all());
+		model.addAttribute("thresholds", ThresholdsApiController.visible(this.thresholds.all(), StoreAccess.of(user)));
 		model.addAttribute("store", store == null ? "" : store);
 		model.addAttribute("item", item == null ? "" : item);
 		model.addAttribute("lowStock", lowStock == null ? "" : lowStock);

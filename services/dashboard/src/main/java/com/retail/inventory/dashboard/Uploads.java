@@ -24,6 +24,33 @@ class Uploads {
 	}
 
 	/**
+	 * The newest uploads the user may see: those naming any of their stores (head office
+	 * sees all, also those that name no store yet).
+	 * @throws StoreAccess.Denied when the query names a store the user may not see
+	 */
+	List<UploadSummary> latest(UploadQuery query, StoreAccess access) {
+		if (query.store() != null) {
+			access.require(query.store());
+		}
+		if (access.all()) {
+			return repository.latest(query);
+		}
+		return repository.latest(query).stream().filter((upload) -> access.allowsAny(upload.stores())).toList();
+	}
+
+	/**
+	 * One upload, when the user may see it.
+	 * @throws StoreAccess.Denied when it names none of the user's stores
+	 */
+	UploadDetail detail(String id, StoreAccess access) {
+		UploadDetail detail = detail(id);
+		if (!access.allowsAny(detail.summary().stores())) {
+			throw new StoreAccess.Denied("You cannot see this upload: it names none of your stores");
+		}
+		return detail;
+	}
+
+	/**
 	 * @param id an upload's {@link UploadSummary#id()}
 	 * @return the upload and its report's errors and warnings
 	 * @throws NotFound when the id is not one or names no upload

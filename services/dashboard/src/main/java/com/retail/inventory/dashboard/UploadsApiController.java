@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * JSON API over the upload tracking: {@code Authorization: Bearer <Cognito ID or access
- * token>} on every request, as for the rest of {@code /api/**}. Errors are problem
- * details ({@code application/problem+json}) whose {@code detail} says what was wrong.
+ * token>} or the session cookie, as for the rest of {@code /api/**}. A user sees the
+ * uploads that name any of their stores (head office: all). Errors are problem details
+ * ({@code application/problem+json}) whose {@code detail} says what was wrong.
  */
 @RestController
 class UploadsApiController {
@@ -31,8 +32,9 @@ class UploadsApiController {
 	 */
 	@GetMapping("/api/uploads")
 	List<UploadSummary> uploads(@RequestParam(required = false) String store,
-			@RequestParam(required = false) String status, @RequestParam(required = false) String limit) {
-		return uploads.latest(UploadQuery.parse(store, status, limit));
+			@RequestParam(required = false) String status, @RequestParam(required = false) String limit,
+			StoreAccess access) {
+		return uploads.latest(UploadQuery.parse(store, status, limit), access);
 	}
 
 	/**
@@ -40,8 +42,8 @@ class UploadsApiController {
 	 * @return the upload with the errors and warnings of its report
 	 */
 	@GetMapping("/api/uploads/{id}")
-	UploadDetail upload(@PathVariable String id) {
-		return uploads.detail(id);
+	UploadDetail upload(@PathVariable String id, StoreAccess access) {
+		return uploads.detail(id, access);
 	}
 
 	@ExceptionHandler(UploadQuery.Invalid.class)

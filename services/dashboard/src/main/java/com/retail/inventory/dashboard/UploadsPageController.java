@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The upload pages; Thymeleaf escapes every value it writes. */
+/**
+ * The upload pages, showing the uploads that name any of the user's stores; Thymeleaf
+ * escapes every value it writes.
+ */
 @Controller
 class UploadsPageController {
 
@@ -23,13 +26,13 @@ class UploadsPageController {
 
 	@GetMapping("/uploads")
 	String uploads(@RequestParam(required = false) String store, @RequestParam(required = false) String status,
-			Model model, Principal user, HttpServletResponse response) {
+			Model model, Principal user, StoreAccess access, HttpServletResponse response) {
 		model.addAttribute("user", user.getName());
 		model.addAttribute("statuses", List.of(UploadStatus.values()));
 		model.addAttribute("store", store == null ? "" : store);
 		model.addAttribute("status", status == null ? "" : status);
 		try {
-			model.addAttribute("uploads", uploads.latest(UploadQuery.parse(store, status, null)));
+			model.addAttribute("uploads", uploads.latest(UploadQuery.parse(store, status, null), access));
 		}
 		catch (UploadQuery.Invalid ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -40,10 +43,11 @@ class UploadsPageController {
 	}
 
 	@GetMapping("/uploads/{id}")
-	String upload(@PathVariable String id, Model model, Principal user, HttpServletResponse response) {
+	String upload(@PathVariable String id, Model model, Principal user, StoreAccess access,
+			HttpServletResponse response) {
 		model.addAttribute("user", user.getName());
 		try {
-			UploadDetail upload = uploads.detail(id);
+			UploadDetail upload = uploads.detail(id, access);
 			model.addAttribute("upload", upload);
 			String key = upload.summary().key();
 			model.addAttribute("title", key != null ? key : "Upload");

@@ -17,8 +17,6 @@ import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -32,15 +30,12 @@ class ThresholdsApiControllerTests {
 
 	private final MockMvc mvc = MockMvcBuilders
 		.standaloneSetup(new ThresholdsApiController(repository, new HeadOffice("head-office")))
+		.setCustomArgumentResolvers(new StoreAccessArgumentResolver())
+		.setControllerAdvice(new StoreAccessAdvice())
 		.build();
 
-	private static JwtAuthenticationToken user(String name, String... groups) {
-		return CognitoClaims.authentication(Jwt.withTokenValue("token")
-			.header("alg", "RS256")
-			.subject("sub-" + name)
-			.claim("username", name)
-			.claim("cognito:groups", List.of(groups))
-			.build());
+	private static CognitoAuthentication user(String name, String... groups) {
+		return TestUsers.user(name, "Berlin", groups);
 	}
 
 	@Test
@@ -48,7 +43,7 @@ class ThresholdsApiControllerTests {
 		when(repository.all()).thenReturn(List.of(new Threshold(null, null, 10, "2026-12-02T10:00:00Z", "ops-demo"),
 				new Threshold("Berlin", "Echo Dot", 5, null, null)));
 
-		mvc.perform(get("/api/thresholds").principal(user("clerk")))
+		mvc.perform(get("/api/thresholds").principal(user("boss", "head-office")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(2))
 			.andExpect(jsonPath("$[0].store").value(Matchers.nullValue()))
@@ -140,6 +135,20 @@ class ThresholdsApiControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(Matchers.containsString("store must not be blank")));
 		verify(repository, times(3)).delete(any());
+	}
+
+	@Test
+	void storeManagersSeeTheThresholdsOfTheirStoresAndThoseForAll() throws Exception {
+		when(repository.all()).thenReturn(List.of(new Threshold(null, null, 10, null, null),
+				new Threshold(null, "Echo Dot", 7, null, null), new Threshold("Berlin", null, 3, null, null),
+				new Threshold("Calcutta", "Echo Dot", 5, null, null), new Threshold("berlin", null, 4, null, null)));
+
+		mvc.perform(get("/api/thresholds").principal(TestUsers.storeManager("manager", " Berlin ,, Pusan")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(3))
+			.andExpect(jsonPath("$[2].store").value("Berlin"));
+		mvc.perform(get("/api/thresholds").principal(user("boss", "head-office")))
+			.andExpect(jsonPath("$.length()").value(5));
 	}
 
 }

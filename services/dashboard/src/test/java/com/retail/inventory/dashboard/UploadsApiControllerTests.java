@@ -32,6 +32,9 @@ class UploadsApiControllerTests {
 
 	private final MockMvc mvc = MockMvcBuilders
 		.standaloneSetup(new UploadsApiController(new Uploads(repository, reports)))
+		.setCustomArgumentResolvers(new StoreAccessArgumentResolver())
+		.setControllerAdvice(new StoreAccessAdvice())
+		.defaultRequest(get("/").principal(TestUsers.headOffice("boss")))
 		.build();
 
 	private static UploadSummary summary() {
@@ -105,6 +108,33 @@ class UploadsApiControllerTests {
 			.andExpect(jsonPath("$.reportAvailable").value(false))
 			.andExpect(jsonPath("$.errors").isEmpty())
 			.andExpect(jsonPath("$.warningsList").isEmpty());
+	}
+
+	@Test
+	void storeManagersSeeOnlyUploadsNamingTheirStores() throws Exception {
+		UploadSummary calcutta = new UploadSummary(UploadIds.encode("b/c.csv#e@t"), "b/c.csv#e@t", "b", "c.csv",
+				"LOADED", null, List.of("Calcutta"), 1L, 1L, 1L, 0L, 1L, 0L, 0L, "2026-12-02T10:00:00Z", null, null,
+				null);
+		UploadSummary unread = new UploadSummary(UploadIds.encode("b/d.csv#e@t"), "b/d.csv#e@t", "b", "d.csv",
+				"RECEIVED", null, List.of(), null, null, null, null, null, null, null, "2026-12-02T10:00:00Z", null,
+				null, null);
+		when(repository.latest(new UploadQuery(null, null, 50))).thenReturn(List.of(summary(), calcutta, unread));
+		when(repository.find("b/c.csv#e@t")).thenReturn(Optional.of(calcutta));
+		CognitoAuthentication manager = TestUsers.storeManager("manager", "Berlin,Pusan");
+
+		mvc.perform(get("/api/uploads").principal(manager))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].uploadId").value(UPLOAD_ID));
+		mvc.perform(get("/api/uploads")).andExpect(jsonPath("$.length()").value(3));
+		mvc.perform(get("/api/uploads").param("store", "Calcutta").principal(manager))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.status").value(403))
+			.andExpect(jsonPath("$.error").value("Forbidden"))
+			.andExpect(jsonPath("$.message").value(Matchers.containsString("'Calcutta'")));
+		mvc.perform(get("/api/uploads/{id}", UploadIds.encode("b/c.csv#e@t")).principal(manager))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.message").value(Matchers.containsString("none of your stores")));
 	}
 
 }
