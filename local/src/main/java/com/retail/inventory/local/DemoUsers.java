@@ -1,6 +1,7 @@
 package com.retail.inventory.local;
 
 import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.UserPoolAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -27,9 +28,6 @@ public final class DemoUsers {
 
 	/** The temporary password of every demo user. */
 	public static final String PASSWORD = "Inventory-Demo-2026!";
-
-	/** The Cognito attribute with a store manager's stores. */
-	public static final String STORES_ATTRIBUTE = "custom:stores";
 
 	private DemoUsers() {
 	}
@@ -63,7 +61,8 @@ public final class DemoUsers {
 			List<AttributeType> attributes = new ArrayList<>();
 			attributes.add(AttributeType.builder().name("email").value(demo.username() + "@example.com").build());
 			if (demo.stores() != null) {
-				attributes.add(AttributeType.builder().name(STORES_ATTRIBUTE).value(demo.stores()).build());
+				attributes
+					.add(AttributeType.builder().name(UserPoolAttributes.STORES_CLAIM).value(demo.stores()).build());
 			}
 			cognito.adminCreateUser(b -> b.userPoolId(userPoolId)
 				.username(demo.username())

@@ -6,6 +6,7 @@ import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.InventoryTable;
 import com.retail.inventory.contracts.ThresholdsTable;
 import com.retail.inventory.contracts.UploadsTable;
+import com.retail.inventory.contracts.UserPoolAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +49,11 @@ public final class LocalProvisioner {
 	 */
 	private static final int UPLOAD_EVENT_MAX_BYTES = 262_144;
 
-	/**
-	 * The store manager's stores: {@code custom:stores} in tokens and attributes, as
-	 * infra's DashboardUserPool declares it.
-	 */
-	public static final String STORES_ATTRIBUTE = "stores";
-
 	private static final int STORES_MAX_LENGTH = 2048;
 
 	/** What the dashboard's client may read: the email and the stores. */
-	public static final List<String> READ_ATTRIBUTES = List.of("email", "email_verified", "custom:" + STORES_ATTRIBUTE);
+	public static final List<String> READ_ATTRIBUTES = List.of("email", "email_verified",
+			UserPoolAttributes.STORES_CLAIM);
 
 	/**
 	 * What the dashboard's client may write (a user with UpdateUserAttributes): the email
@@ -143,7 +139,7 @@ public final class LocalProvisioner {
 			.id();
 		aws.cognito()
 			.addCustomAttributes(b -> b.userPoolId(userPoolId)
-				.customAttributes(a -> a.name(STORES_ATTRIBUTE)
+				.customAttributes(a -> a.name(UserPoolAttributes.STORES)
 					.attributeDataType(AttributeDataType.STRING)
 					.mutable(true)
 					.stringAttributeConstraints(c -> c.minLength("0").maxLength(String.valueOf(STORES_MAX_LENGTH)))));

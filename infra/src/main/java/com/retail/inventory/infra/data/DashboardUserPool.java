@@ -1,6 +1,7 @@
 package com.retail.inventory.infra.data;
 
 import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.UserPoolAttributes;
 import com.retail.inventory.infra.DeploymentSettings.MfaMode;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -48,12 +49,6 @@ public final class DashboardUserPool extends Construct {
 	static final int MINIMUM_PASSWORD_LENGTH = 12;
 
 	/**
-	 * The store manager's stores, {@code custom:stores} in tokens and attributes:
-	 * comma-separated store names.
-	 */
-	public static final String STORES_ATTRIBUTE = "stores";
-
-	/**
 	 * Room for about 150 store names of 12 characters; 2048 is the most Cognito allows
 	 * for a custom string attribute.
 	 */
@@ -75,7 +70,7 @@ public final class DashboardUserPool extends Construct {
 				.build())
 			// Mutable: an administrator changes a manager's stores. A custom
 			// attribute can never be removed or redefined once the pool has it.
-			.customAttributes(Map.of(STORES_ATTRIBUTE,
+			.customAttributes(Map.of(UserPoolAttributes.STORES,
 					StringAttribute.Builder.create().mutable(true).maxLen(STORES_MAX_LENGTH).build()))
 			.autoVerify(AutoVerifiedAttrs.builder().email(true).build())
 			.accountRecovery(AccountRecovery.EMAIL_ONLY)
@@ -117,7 +112,7 @@ public final class DashboardUserPool extends Construct {
 			// is read-only to users.
 			.readAttributes(new ClientAttributes()
 				.withStandardAttributes(StandardAttributesMask.builder().email(true).emailVerified(true).build())
-				.withCustomAttributes(STORES_ATTRIBUTE))
+				.withCustomAttributes(UserPoolAttributes.STORES))
 			.writeAttributes(
 					new ClientAttributes().withStandardAttributes(StandardAttributesMask.builder().email(true).build()))
 			// Sign-out revokes the refresh token (GlobalSignOut/RevokeToken), and the

@@ -1,5 +1,6 @@
 package com.retail.inventory.dashboard;
 
+import com.retail.inventory.contracts.UserPoolAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +81,7 @@ class CognitoUsers {
 		CognitoTokens tokens = new CognitoTokens(result.idToken(), result.accessToken(),
 				(result.refreshToken() != null) ? result.refreshToken() : refreshToken, now.plusSeconds(expiresIn),
 				now);
-		return user(idToken, idToken.getClaimAsString(StoreAccessRules.STORES_ATTRIBUTE), tokens);
+		return user(idToken, idToken.getClaimAsString(UserPoolAttributes.STORES_CLAIM), tokens);
 	}
 
 	/**
@@ -89,7 +90,7 @@ class CognitoUsers {
 	 */
 	CognitoAuthentication bearer(Jwt token) {
 		String stores = "access".equals(token.getClaimAsString("token_use")) ? storesOf(token)
-				: token.getClaimAsString(StoreAccessRules.STORES_ATTRIBUTE);
+				: token.getClaimAsString(UserPoolAttributes.STORES_CLAIM);
 		return user(token, stores, null);
 	}
 
@@ -110,7 +111,7 @@ class CognitoUsers {
 			stores = this.cognito.getUser(b -> b.accessToken(accessToken.getTokenValue()))
 				.userAttributes()
 				.stream()
-				.filter((attribute) -> StoreAccessRules.STORES_ATTRIBUTE.equals(attribute.name()))
+				.filter((attribute) -> UserPoolAttributes.STORES_CLAIM.equals(attribute.name()))
 				.map(AttributeType::value)
 				.findFirst()
 				.orElse(null);

@@ -16,9 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StoreAccessRules {
 
-	/** The user attribute listing a store manager's stores, comma-separated. */
-	static final String STORES_ATTRIBUTE = "custom:stores";
-
 	private final String headOfficeGroup;
 
 	private final String storeManagersGroup;
