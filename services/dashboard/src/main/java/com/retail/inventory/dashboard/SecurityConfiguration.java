@@ -1,6 +1,7 @@
 package com.retail.inventory.dashboard;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -39,7 +40,7 @@ class SecurityConfiguration {
 		decoder.setJwtValidator(
 				new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(cognito.issuer().toString()),
 						new CognitoTokenValidator(cognito.clientId())));
-		return decoder;
+		return new VerifiedTokens(decoder, Clock.systemUTC());
 	}
 
 	/**
