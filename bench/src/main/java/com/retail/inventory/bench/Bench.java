@@ -23,6 +23,8 @@ public final class Bench {
 		String[] rest = rowsOnly ? args : Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
 		switch (command) {
 			case "e2e" -> new EndToEndBenchmark((int) number(rest, 0, 100_000)).run();
+			case "dashboard" ->
+				new DashboardBenchmark(number(rest, 0, 30), number(rest, 1, 10), (int) number(rest, 2, 50)).run();
 			case "csv" -> CsvBenchmarkCommand.run();
 			case "parse-memory" ->
 				ParseMemoryCommand.run(root.resolve("bench/target"), number(rest, 0, 1_000_000_000L));
@@ -31,8 +33,8 @@ public final class Bench {
 				new KinesisEmulatorBenchmark(root, number(rest, 0, 1_000_000), (rest.length > 1) ? rest[1] : null)
 					.run();
 			default -> {
-				System.err.println("usage: inventory bench [e2e [rows] | csv | parse-memory [bytes] | emulator-costs"
-						+ " | kinesis-emulators [records [candidate]]]");
+				System.err.println("usage: inventory bench [e2e [rows] | dashboard [seconds [warm-up [clients]]] | csv"
+						+ " | parse-memory [bytes] | emulator-costs" + " | kinesis-emulators [records [candidate]]]");
 				System.exit(2);
 			}
 		}
