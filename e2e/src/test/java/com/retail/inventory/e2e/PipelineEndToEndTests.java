@@ -29,12 +29,12 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -49,7 +49,11 @@ import tools.jackson.databind.json.JsonMapper;
  * loader, DynamoDB, change stream, stock-alert, SNS, and the dashboard, each service its
  * own process.
  */
+@ExtendWith(LocalPlatformExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// First of the end-to-end classes (junit-platform.properties orders them): its first test
+// expects the table to hold exactly the four sample files' rows.
+@Order(1)
 class PipelineEndToEndTests {
 
 	private static final List<String> SAMPLES = List.of("inventory-berlin.csv", "inventory-calcutta.csv",
@@ -66,26 +70,9 @@ class PipelineEndToEndTests {
 	private static final List<JsonNode> alerts = new ArrayList<>();
 
 	@BeforeAll
-	static void start() {
+	static void start(LocalPlatform shared) {
 		root = LocalAwsExtension.repositoryRoot();
-		// Shorter timeouts than in production, so the crash tests need not wait minutes:
-		// a
-		// notification whose ingest died is visible again after 30 s, a dead loader's
-		// shard
-		// lock is free after 20 s (and its batches retry within 8 s, inside that lease).
-		platform = LocalPlatform.start(root, Path.of("target", "e2e-logs"), LocalPlatform.Ports.free(),
-				Duration.ofMinutes(4),
-				new LocalPlatform.Overrides(Map.of("upload-events-visibility-timeout-seconds", "30"),
-						Map.of("loader", Map.of("SPRING_CLOUD_STREAM_KINESIS_BINDER_LOCKS_LEASE_DURATION", "20s",
-								"INVENTORY_LOADER_RETRY_BUDGET", "8s", "INVENTORY_LOADER_FAST_WRITE_WINDOW", "10s"),
-								"stock-alert", Map.of("INVENTORY_STOCK_ALERT_THRESHOLDS_REFRESH", "1s"))));
-	}
-
-	@AfterAll
-	static void stop() {
-		if (platform != null) {
-			platform.close();
-		}
+		platform = shared;
 	}
 
 	@Test
