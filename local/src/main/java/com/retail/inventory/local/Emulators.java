@@ -104,11 +104,14 @@ public final class Emulators implements AutoCloseable {
 	 * store its memory does too.
 	 */
 	private void startKinesalite(Path root, Path logDir, Path dataDir) throws IOException {
-		Path packageDir = NpmInstall.ensureInstalled(root.resolve(KINESIS_EMULATOR), "kinesalite");
+		Path project = root.resolve(KINESIS_EMULATOR);
+		NpmInstall.ensureInstalled(project, "kinesalite");
 		deleteTree(dataDir);
 		Files.createDirectories(dataDir);
 		// Streams become ACTIVE at once: real Kinesis takes seconds, tests need not wait.
-		ProcessBuilder builder = new ProcessBuilder("node", packageDir.resolve("cli.js").toString(), "--port",
+		// server.js: kinesalite's own command line, kept up when a client hangs up
+		// mid-request.
+		ProcessBuilder builder = new ProcessBuilder("node", project.resolve("server.js").toString(), "--port",
 				String.valueOf(kinesisPort), "--path", dataDir.toString(), "--createStreamMs", "0", "--deleteStreamMs",
 				"0", "--updateStreamMs", "0", "--shardLimit", "100");
 		builder.redirectErrorStream(true).redirectOutput(logDir.resolve("kinesalite.log").toFile());
