@@ -23,11 +23,16 @@ import java.util.function.Function;
  * @param alertSmsNumbers subscribed to every alert
  * @param storeAlertSubscriptions subscribed to some stores' (and types') alerts; no
  * endpoint of these is in {@code alertEmails} or {@code alertSmsNumbers}
+ * @param opsAlarmEmails subscribed to the operations topic the CloudWatch alarms notify
+ * (a topic of its own: an address may be here and in {@code alertEmails} too)
  */
 public record DeploymentSettings(String namespace, String uploadsBucketPrefix, Optional<String> uploadsBucketSuffix,
 		StreamCapacity streamCapacity, List<String> alertEmails, List<String> alertSmsNumbers,
 		List<StoreAlertSubscription> storeAlertSubscriptions, MfaMode mfa, ClusterSettings cluster,
-		Optional<String> storeUploaderTrustedPrincipalArn) {
+		Optional<String> storeUploaderTrustedPrincipalArn, List<String> opsAlarmEmails) {
+
+	/** Context key of {@link #opsAlarmEmails()}. */
+	public static final String OPS_ALARM_EMAILS = "opsAlarmEmails";
 
 	public static final String DEFAULT_NAMESPACE = "inventory";
 
@@ -75,6 +80,12 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 				throw new IllegalArgumentException("not an E.164 phone number in alertSmsNumbers: " + number);
 			}
 		}
+		for (String email : opsAlarmEmails) {
+			if (!isEmail(email)) {
+				throw new IllegalArgumentException("not an email address in " + OPS_ALARM_EMAILS + ": '" + email
+						+ "' (comma-separated addresses, e.g. ops@example.com,oncall@example.com)");
+			}
+		}
 		storeUploaderTrustedPrincipalArn.ifPresent(arn -> {
 			if (!arn.matches("arn:aws[a-z-]*:iam::\\d{12}:(root|role/.+|user/.+)")) {
 				throw new IllegalArgumentException("storeUploaderTrustedPrincipalArn must be an account root, IAM role "
@@ -89,7 +100,10 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 		subscribeOnce(subscribedIn, alertSmsNumbers, "alertSmsNumbers");
 		subscribeOnce(subscribedIn, storeAlertSubscriptions.stream().map(StoreAlertSubscription::endpoint).toList(),
 				StoreAlertSubscription.CONTEXT_KEY);
+		// Another topic: only its own duplicates matter.
+		subscribeOnce(new HashMap<>(), opsAlarmEmails, OPS_ALARM_EMAILS);
 		alertEmails = List.copyOf(alertEmails);
+		opsAlarmEmails = List.copyOf(opsAlarmEmails);
 		alertSmsNumbers = List.copyOf(alertSmsNumbers);
 		storeAlertSubscriptions = List.copyOf(storeAlertSubscriptions);
 	}
@@ -126,7 +140,7 @@ public record DeploymentSettings(String namespace, String uploadsBucketPrefix, O
 				values.list("alertEmails"), values.list("alertSmsNumbers"),
 				StoreAlertSubscription.parse(values.list(StoreAlertSubscription.CONTEXT_KEY)),
 				values.string("cognitoMfa").map(DeploymentSettings::parseMfa).orElse(MfaMode.OPTIONAL),
-				clusterFrom(values), values.string("storeUploaderTrustedPrincipalArn"));
+				clusterFrom(values), values.string("storeUploaderTrustedPrincipalArn"), values.list(OPS_ALARM_EMAILS));
 	}
 
 	private static ClusterSettings clusterFrom(ContextValues values) {

@@ -25,9 +25,8 @@ public record InventoryStacks(DataStack data, ClusterStack cluster) {
 	public static InventoryStacks define(Construct scope, InventoryResources names, DeploymentSettings settings,
 			Environment environment) {
 		DataStack data = new DataStack(scope, DATA_STACK,
-				props(environment,
-						"Inventory platform data: uploads bucket, "
-								+ "queues, streams, tables, alert topic, user pool, store uploader role"),
+				props(environment, "Inventory platform data: uploads bucket, "
+						+ "queues, streams, tables, alert topic, user pool, store uploader role, operations alarms"),
 				names, settings);
 		ClusterStack cluster = new ClusterStack(scope, CLUSTER_STACK,
 				props(environment, "Inventory platform compute: EKS cluster and one IRSA role per service"), names,

@@ -32,6 +32,12 @@ public final class OutputKeys {
 	 */
 	public static final String CHANGE_STREAM_READ_POLICY_ARN = "ChangeStreamReadPolicyArn";
 
+	/**
+	 * The ARN of the operations topic the CloudWatch alarms notify; for people (subscribe
+	 * a pager or chat integration to it), not for the Helm values.
+	 */
+	public static final String OPS_TOPIC_ARN = "OpsTopicArn";
+
 	public static final String CLUSTER_NAME = "ClusterName";
 
 	public static final String NAMESPACE = "Namespace";

@@ -83,8 +83,20 @@ final class DeclaredSettings {
 		queues();
 		streams();
 		tables();
-		Map<String, Object> topic = one("AWS::SNS::Topic", any -> true);
-		put("no-stock-topic", topic.get("TopicName"));
+		// The topic no alarm notifies (the other one is the operations topic).
+		Set<Object> alarmTargets = template.ofType("AWS::CloudWatch::Alarm")
+			.values()
+			.stream()
+			.flatMap(alarm -> list(properties(alarm).getOrDefault("AlarmActions", List.of())).stream())
+			.map(action -> map(action).get("Ref"))
+			.collect(Collectors.toSet());
+		List<Object> alertTopics = template.ofType("AWS::SNS::Topic")
+			.entrySet()
+			.stream()
+			.filter(topic -> !alarmTargets.contains(topic.getKey()))
+			.map(topic -> properties(topic.getValue()).get("TopicName"))
+			.toList();
+		put("no-stock-topic", alertTopics.size() == 1 ? alertTopics.get(0) : alertTopics);
 		Map<String, Object> pool = one("AWS::Cognito::UserPool", any -> true);
 		put("user-pool", pool.get("UserPoolName"));
 		put("user-pool-client", one("AWS::Cognito::UserPoolClient", any -> true).get("ClientName"));

@@ -36,6 +36,7 @@ class DeploymentSettingsTests {
 		assertThat(settings.storeAlertSubscriptions()).isEmpty();
 		assertThat(settings.mfa()).isEqualTo(MfaMode.OPTIONAL);
 		assertThat(settings.storeUploaderTrustedPrincipalArn()).as("the account root").isEmpty();
+		assertThat(settings.opsAlarmEmails()).isEmpty();
 		assertThat(settings.cluster())
 			.isEqualTo(new NewCluster("inventory-platform", "1.35", "t3.medium", 2, Optional.empty()));
 	}
@@ -64,6 +65,27 @@ class DeploymentSettingsTests {
 			.containsExactly("a@example.com", "b@example.com");
 		assertThat(from(Map.of("alertSmsNumbers", List.of("+15555550100", "+447700900123"))).alertSmsNumbers())
 			.containsExactly("+15555550100", "+447700900123");
+	}
+
+	/**
+	 * The ops topic is another topic: an address may receive alerts and alarms, but not
+	 * be subscribed to the ops topic twice.
+	 */
+	@Test
+	void opsAlarmEmailsAreAddressesGivenOnce() {
+		assertThat(from(
+				Map.of("opsAlarmEmails", " oncall@example.com,, ops@example.com ", "alertEmails", "ops@example.com"))
+			.opsAlarmEmails()).containsExactly("oncall@example.com", "ops@example.com");
+		assertThat(from(Map.of("opsAlarmEmails", List.of("oncall@example.com"))).opsAlarmEmails()).as("from cdk.json")
+			.containsExactly("oncall@example.com");
+		assertThatThrownBy(() -> from(Map.of("opsAlarmEmails", "oncall@example.com,+447700900123")))
+			.hasMessageContaining("not an email address in opsAlarmEmails: '+447700900123'");
+		assertThatThrownBy(() -> from(Map.of("opsAlarmEmails", "oncall@example.com;ops@example.com")))
+			.as("semicolons are not separators")
+			.hasMessageContaining("opsAlarmEmails")
+			.hasMessageContaining("comma-separated");
+		assertThatThrownBy(() -> from(Map.of("opsAlarmEmails", "oncall@example.com, oncall@example.com")))
+			.hasMessageContaining("oncall@example.com is given twice in opsAlarmEmails");
 	}
 
 	@Test

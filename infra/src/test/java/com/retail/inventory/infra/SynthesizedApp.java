@@ -37,6 +37,12 @@ public final class SynthesizedApp {
 			+ " Hamburg=hamburg@example.com/OUT_OF_STOCK+LOW_STOCK, Berlin=+4915112345678/OUT_OF_STOCK,"
 			+ " Hamburg=+4915112345678/OUT_OF_STOCK, Munich=+498912345678";
 
+	/**
+	 * Subscribed to the ops topic; {@code ops@example.com} receives the NoStock alerts
+	 * too (another topic, so allowed).
+	 */
+	public static final String OPS_ALARM_EMAILS = "oncall@example.com, ops@example.com";
+
 	/** The variants the tests use, by name: each a context for the app. */
 	public enum Variant {
 
@@ -48,13 +54,18 @@ public final class SynthesizedApp {
 		/**
 		 * An existing cluster, on-demand streams, alert subscriptions (head office's and
 		 * {@link #STORE_ALERT_SUBSCRIPTIONS}), exact bucket name, another namespace, a
-		 * store uploader role trusting one principal.
+		 * store uploader role trusting one principal, {@link #OPS_ALARM_EMAILS} on the
+		 * ops topic.
 		 */
-		EXISTING_CLUSTER(Map.of("existingClusterName", "shared-cluster", "existingClusterOidcProviderArn",
-				EXISTING_OIDC_PROVIDER_ARN, "namespace", "inventory-prod", "streamCapacity", "on-demand",
-				"uploadsBucketSuffix", "", "alertEmails", "ops@example.com, buyer@example.com", "alertSmsNumbers",
-				"+447700900123", StoreAlertSubscription.CONTEXT_KEY, STORE_ALERT_SUBSCRIPTIONS, "cognitoMfa",
-				"required", "storeUploaderTrustedPrincipalArn", STORE_UPLOADER_TRUSTED_PRINCIPAL_ARN));
+		EXISTING_CLUSTER(Map.ofEntries(Map.entry("existingClusterName", "shared-cluster"),
+				Map.entry("existingClusterOidcProviderArn", EXISTING_OIDC_PROVIDER_ARN),
+				Map.entry("namespace", "inventory-prod"), Map.entry("streamCapacity", "on-demand"),
+				Map.entry("uploadsBucketSuffix", ""), Map.entry("alertEmails", "ops@example.com, buyer@example.com"),
+				Map.entry("alertSmsNumbers", "+447700900123"),
+				Map.entry(StoreAlertSubscription.CONTEXT_KEY, STORE_ALERT_SUBSCRIPTIONS),
+				Map.entry("cognitoMfa", "required"),
+				Map.entry("storeUploaderTrustedPrincipalArn", STORE_UPLOADER_TRUSTED_PRINCIPAL_ARN),
+				Map.entry(DeploymentSettings.OPS_ALARM_EMAILS, OPS_ALARM_EMAILS)));
 
 		private final Map<String, Object> context;
 

@@ -96,8 +96,8 @@ class WildcardPolicyTests {
 			}
 		}
 		// Bucket: plain HTTP and TLS < 1.2; each of the three queues (upload queue, its
-		// DLQ, the records DLQ); the topic.
-		assertThat(denies).isEqualTo(6);
+		// DLQ, the records DLQ); the two topics (NoStock, the ops topic).
+		assertThat(denies).isEqualTo(7);
 	}
 
 	private static List<String> namedKeyPatterns(Variant variant) {

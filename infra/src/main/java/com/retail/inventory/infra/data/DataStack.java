@@ -41,6 +41,10 @@ public final class DataStack extends Stack {
 
 	private final ChangeStreamReadAccess changeStreamReaders;
 
+	private final OpsNotifications ops;
+
+	private final OperationsAlarms operationsAlarms;
+
 	public DataStack(Construct scope, String id, StackProps props, InventoryResources names,
 			DeploymentSettings settings) {
 		super(scope, id, props);
@@ -62,6 +66,10 @@ public final class DataStack extends Stack {
 				new ResourceArns(this, names, bucketName), settings.storeUploaderTrustedPrincipalArn());
 		// For other teams' consumers of the change stream (docs/change-stream.md).
 		this.changeStreamReaders = new ChangeStreamReadAccess(this, "ChangeStreamReadAccess", streams.changes());
+		// Here, with the resources they watch: the alarms outlive a replaced cluster.
+		this.ops = new OpsNotifications(this, "Ops", settings.opsAlarmEmails());
+		this.operationsAlarms = new OperationsAlarms(this, "OperationsAlarms", names, ops.topic(), uploads,
+				recordsDeadLetters, streams, alerts);
 		declareOutputs(names);
 	}
 
@@ -98,6 +106,8 @@ public final class DataStack extends Stack {
 
 		output(OutputKeys.REGION, Aws.REGION, "Region of the data stack");
 		output(OutputKeys.NO_STOCK_TOPIC_ARN, alerts.topic().getTopicArn(), "ARN of the NoStock topic");
+		output(OutputKeys.OPS_TOPIC_ARN, ops.topic().getTopicArn(),
+				"ARN of the " + OpsNotifications.TOPIC_NAME + " topic the CloudWatch alarms notify");
 		output(OutputKeys.USER_POOL_ID, users.userPool().getUserPoolId(), "Cognito user pool id");
 		output(OutputKeys.USER_POOL_CLIENT_ID, users.client().getUserPoolClientId(), "Dashboard app client id");
 		output(OutputKeys.STORE_UPLOADER_ROLE_ARN, storeUploaders.role().getRoleArn(),
@@ -140,6 +150,14 @@ public final class DataStack extends Stack {
 
 	public ChangeStreamReadAccess changeStreamReaders() {
 		return changeStreamReaders;
+	}
+
+	public OpsNotifications ops() {
+		return ops;
+	}
+
+	public OperationsAlarms operationsAlarms() {
+		return operationsAlarms;
 	}
 
 }
