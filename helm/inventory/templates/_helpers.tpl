@@ -56,7 +56,11 @@ SERVER_PORT: "8080"
 SERVER_SHUTDOWN: "graceful"
 SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE: {{ printf "%ds" (int .c.shutdown.timeoutPerShutdownPhaseSeconds) | quote }}
 MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED: "true"
+MANAGEMENT_SERVER_PORT: {{ .root.Values.global.managementPort | toString | quote }}
 JAVA_TOOL_OPTIONS: {{ .root.Values.global.javaToolOptions | quote }}
+{{- if ne .root.Values.global.logFormat "plain" }}
+LOGGING_STRUCTURED_FORMAT_CONSOLE: {{ .root.Values.global.logFormat | quote }}
+{{- end }}
 {{- range $key, $value := .root.Values.resources }}
 {{ include "inventory.resourceEnvName" $key }}: {{ $value | toString | quote }}
 {{- end }}
@@ -86,4 +90,21 @@ INVENTORY_DASHBOARD_COGNITO_CLIENT_ID: {{ .root.Values.cognito.clientId | quote 
 {{- if lt (int $c.shutdown.terminationGracePeriodSeconds) (int $needed) -}}
 {{- fail (printf "components.%s.shutdown.terminationGracePeriodSeconds (%d) must be at least preStopSleepSeconds + timeoutPerShutdownPhaseSeconds + 10 = %d, or the kubelet kills the pod before Spring has finished its in-flight work" .name (int $c.shutdown.terminationGracePeriodSeconds) (int $needed)) -}}
 {{- end -}}
+{{- end -}}
+
+{{/*
+Labels of the release-wide monitoring objects (PodMonitor, PrometheusRule, dashboard ConfigMap): component
+"metrics", version = the global image tag.
+*/}}
+{{- define "inventory.metricsLabels" -}}
+{{ include "inventory.labels" (dict "root" . "name" "metrics" "c" (dict "image" (dict))) }}
+{{- end -}}
+
+{{/*
+The label selector of every series of this release as scraped through the chart's PodMonitor: its job label
+(the pods' app.kubernetes.io/part-of) and the release namespace, so two installs scraped by one Prometheus
+alert separately.
+*/}}
+{{- define "inventory.seriesSelector" -}}
+job="inventory-platform",namespace="{{ .Release.Namespace }}"
 {{- end -}}

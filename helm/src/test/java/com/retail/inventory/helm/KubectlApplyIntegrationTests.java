@@ -27,11 +27,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  *
  * <p>
  * This is what `helm template | kubectl apply` or a GitOps tool does: kubectl must map
- * every kind through discovery (including the KEDA custom resources), send objects the
- * API accepts, and the objects must come back unchanged. Test hooks are not part of the
- * release manifest, so they are not applied here (as with helm install); kubectl's
- * client-side validation is off because the mock serves no OpenAPI schema (the
- * typed-model tests cover the schema).
+ * every kind through discovery (including the KEDA and Prometheus Operator custom
+ * resources), send objects the API accepts, and the objects must come back unchanged.
+ * Test hooks are not part of the release manifest, so they are not applied here (as with
+ * helm install); kubectl's client-side validation is off because the mock serves no
+ * OpenAPI schema (the typed-model tests cover the schema).
  */
 class KubectlApplyIntegrationTests {
 
@@ -95,7 +95,8 @@ class KubectlApplyIntegrationTests {
 			assertThat(comparable(stored)).as(id + " read back").isEqualTo(comparable(expected));
 		}
 
-		Kubectl.Result list = kubectl.run("get", "deploy,sa,cm,svc,hpa,pdb,netpol,ing,so,ta", "-o", "name");
+		Kubectl.Result list = kubectl.run("get", "deploy,sa,cm,svc,hpa,pdb,netpol,ing,so,ta,pmon,promrule", "-o",
+				"name");
 		assertThat(list.exitCode()).as(list.output()).isZero();
 		assertThat(list.output().lines()).hasSize(rendered.objects().size());
 
@@ -114,8 +115,8 @@ class KubectlApplyIntegrationTests {
 	private HasMetadata readBack(HasMetadata object) {
 		String namespace = object.getMetadata().getNamespace();
 		if (object instanceof GenericKubernetesResource custom) {
-			// KEDA kinds: no typed model, the client resolves the resource through the
-			// mock's discovery.
+			// KEDA and Prometheus Operator kinds: no typed model, the client resolves the
+			// resource through the mock's discovery.
 			return client.genericKubernetesResources(custom.getApiVersion(), custom.getKind())
 				.inNamespace(namespace)
 				.withName(custom.getMetadata().getName())

@@ -35,11 +35,11 @@ import java.util.stream.Collectors;
  * first asks the server which resource types exist (discovery: {@code /version},
  * {@code /api}, {@code /apis}, {@code /api/v1}, {@code /apis/<group>/<version>}) and
  * refuses to apply a kind it cannot map. This class answers discovery for exactly the
- * kinds the chart renders, including the KEDA custom resources (as if their CRDs were
- * installed). There is no admission, defaulting or OpenAPI: {@code /openapi/*} answers
- * 404, so kubectl runs with {@code --validate=false}; schema checks happen in the
- * typed-model tests. This server proves that kubectl accepts the manifests and that they
- * round-trip through an API server.
+ * kinds the chart renders, including the KEDA and Prometheus Operator custom resources
+ * (as if their CRDs were installed). There is no admission, defaulting or OpenAPI:
+ * {@code /openapi/*} answers 404, so kubectl runs with {@code --validate=false}; schema
+ * checks happen in the typed-model tests. This server proves that kubectl accepts the
+ * manifests and that they round-trip through an API server.
  */
 final class KubernetesApiMock implements AutoCloseable {
 
@@ -73,6 +73,9 @@ final class KubernetesApiMock implements AutoCloseable {
 			new ResourceType("networking.k8s.io", "v1", "Ingress", "ingresses", "ing", true, false),
 			new ResourceType("keda.sh", "v1alpha1", "ScaledObject", "scaledobjects", "so", true, true),
 			new ResourceType("keda.sh", "v1alpha1", "TriggerAuthentication", "triggerauthentications", "ta", true,
+					true),
+			new ResourceType("monitoring.coreos.com", "v1", "PodMonitor", "podmonitors", "pmon", true, true),
+			new ResourceType("monitoring.coreos.com", "v1", "PrometheusRule", "prometheusrules", "promrule", true,
 					true));
 
 	private final KubernetesMockServer server;

@@ -26,7 +26,8 @@ import java.util.Optional;
  * {@link GenericKubernetesResource}. A misspelt field ({@code readinesProbe},
  * {@code runAsNonroot}) would therefore parse fine and be silently dropped by the API
  * server (or rejected only at install time). This class walks every parsed object and
- * reports each such field with its path; KEDA kinds go through {@link Keda}.
+ * reports each such field with its path; KEDA kinds go through {@link Keda}, Prometheus
+ * Operator kinds through {@link PrometheusOperator}.
  */
 final class Manifests {
 
@@ -40,11 +41,12 @@ final class Manifests {
 	}
 
 	/**
-	 * The parsed release: typed objects (KEDA ones as generic resources too) plus the
-	 * KEDA typed views.
+	 * The parsed release: typed objects (custom resources as generic resources too) plus
+	 * the KEDA and Prometheus Operator typed views.
 	 */
 	record Release(List<HasMetadata> objects, List<Keda.ScaledObject> scaledObjects,
-			List<Keda.TriggerAuthentication> triggerAuthentications) {
+			List<Keda.TriggerAuthentication> triggerAuthentications, List<PrometheusOperator.PodMonitor> podMonitors,
+			List<PrometheusOperator.PrometheusRule> prometheusRules) {
 
 		<T extends HasMetadata> List<T> all(Class<T> type) {
 			return objects.stream().filter(type::isInstance).map(type::cast).toList();
@@ -81,6 +83,8 @@ final class Manifests {
 		List<HasMetadata> objects = new ArrayList<>();
 		List<Keda.ScaledObject> scaledObjects = new ArrayList<>();
 		List<Keda.TriggerAuthentication> triggerAuthentications = new ArrayList<>();
+		List<PrometheusOperator.PodMonitor> podMonitors = new ArrayList<>();
+		List<PrometheusOperator.PrometheusRule> prometheusRules = new ArrayList<>();
 		for (JsonNode document : documents(yaml)) {
 			String id = document.path("kind").asText("?") + "/" + document.path("metadata").path("name").asText("?");
 			Object parsed = SERIALIZATION.unmarshal(document.toString());
@@ -97,6 +101,15 @@ final class Manifests {
 					default -> problems.add(id + ": unexpected KEDA kind");
 				}
 			}
+			else if (PrometheusOperator.isPrometheusOperator(document)) {
+				switch (document.path("kind").asText()) {
+					case "PodMonitor" -> Optional.ofNullable(PrometheusOperator.podMonitor(document, problems))
+						.ifPresent(podMonitors::add);
+					case "PrometheusRule" -> Optional.ofNullable(PrometheusOperator.prometheusRule(document, problems))
+						.ifPresent(prometheusRules::add);
+					default -> problems.add(id + ": unexpected Prometheus Operator kind");
+				}
+			}
 			else if (object instanceof GenericKubernetesResource) {
 				// Fabric8 knows every built-in kind: a generic resource means a wrong
 				// apiVersion or kind.
@@ -108,7 +121,7 @@ final class Manifests {
 			}
 			objects.add(object);
 		}
-		return new Release(objects, scaledObjects, triggerAuthentications);
+		return new Release(objects, scaledObjects, triggerAuthentications, podMonitors, prometheusRules);
 	}
 
 	static List<JsonNode> documents(String yaml) {

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -136,7 +137,7 @@ class RenderedManifestTests {
 			assertThat(container.getPorts()).as(component).anySatisfy(port -> {
 				assertThat(port.getName()).isEqualTo("http");
 				assertThat(port.getContainerPort()).isEqualTo(8080);
-			});
+			}).anySatisfy(port -> assertThat(port.getName()).isEqualTo("management"));
 			assertHttpProbe(component + " startup", container.getStartupProbe(), "/actuator/health/liveness");
 			assertHttpProbe(component + " liveness", container.getLivenessProbe(), "/actuator/health/liveness");
 			assertHttpProbe(component + " readiness", container.getReadinessProbe(), "/actuator/health/readiness");
@@ -332,14 +333,40 @@ class RenderedManifestTests {
 			assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/component",
 					component);
 			assertThat(policy.getSpec().getPolicyTypes()).as(component).containsExactlyInAnyOrder("Ingress", "Egress");
-			// Only HTTP on the app port may come in; for the workers only from the
-			// configured metrics scrapers.
-			assertThat(policy.getSpec().getIngress()).as(component)
-				.allSatisfy(rule -> assertThat(rule.getPorts()).singleElement()
-					.satisfies(port -> assertThat(port.getPort().getStrVal()).isEqualTo("http")));
-			if (!component.equals("dashboard")) {
-				List<?> scrapers = (List<?>) map(HelmChart.values(values), "networkPolicy").get("metricsScrapers");
-				assertThat(policy.getSpec().getIngress()).as(component).hasSize(scrapers.isEmpty() ? 0 : 1);
+			// Only the named app and management ports may be reached: the app port by the
+			// ALB and the helm test pod (dashboard only), the management port by the
+			// ALB's
+			// health check and the metrics scrapers.
+			List<?> scrapers = (List<?>) map(HelmChart.values(values), "networkPolicy").get("metricsScrapers");
+			List<List<String>> rulePorts = policy.getSpec()
+				.getIngress()
+				.stream()
+				.map(rule -> rule.getPorts().stream().map(port -> port.getPort().getStrVal()).toList())
+				.toList();
+			List<List<String>> expected = new ArrayList<>();
+			if (component.equals("dashboard")) {
+				expected.add(List.of("http", "management"));
+				expected.add(List.of("http"));
+			}
+			if (!scrapers.isEmpty()) {
+				expected.add(List.of("management"));
+			}
+			assertThat(rulePorts).as(component).containsExactlyElementsOf(expected);
+			if (!scrapers.isEmpty()) {
+				assertThat(policy.getSpec().getIngress().get(expected.size() - 1).getFrom()).as(component + " scrapers")
+					.hasSize(scrapers.size());
+			}
+			if (component.equals("dashboard")) {
+				assertThat(policy.getSpec().getIngress().get(0).getFrom()).as("the ALB subnets")
+					.extracting(peer -> peer.getIpBlock().getCidr())
+					.containsExactlyElementsOf(
+							((List<?>) map(HelmChart.values(values), "networkPolicy").get("dashboardIngressCidrs"))
+								.stream()
+								.map(String::valueOf)
+								.toList());
+				assertThat(policy.getSpec().getIngress().get(1).getFrom()).singleElement()
+					.satisfies(peer -> assertThat(peer.getPodSelector().getMatchLabels())
+						.containsEntry("app.kubernetes.io/component", "helm-test"));
 			}
 			// The pods use IRSA: the node's instance metadata (and its role) must stay
 			// out of reach.
@@ -379,6 +406,7 @@ class RenderedManifestTests {
 			.containsEntry("alb.ingress.kubernetes.io/ssl-redirect", "443")
 			.containsEntry("alb.ingress.kubernetes.io/certificate-arn", (String) values.get("certificateArn"))
 			.containsEntry("alb.ingress.kubernetes.io/healthcheck-path", "/actuator/health/readiness")
+			.containsEntry("alb.ingress.kubernetes.io/healthcheck-port", "9090")
 			.containsKey("alb.ingress.kubernetes.io/ssl-policy");
 		assertThat(ingress.getSpec().getTls()).singleElement()
 			.satisfies(tls -> assertThat(tls.getHosts()).containsExactly((String) values.get("host")));
@@ -482,6 +510,12 @@ class RenderedManifestTests {
 		assertResources("test hook", container);
 		assertThat(container.getImage()).doesNotEndWithIgnoringCase(":latest").matches(".+:[A-Za-z0-9_.-]+");
 		assertThat(container.getEnv()).extracting(EnvVar::getValue).contains("http://dashboard.inventory.svc:80");
+		// The Service carries the app port only: the check must use a page served there
+		// without sign-in, not the actuator (which is on the management port).
+		String script = String.join("\n", container.getCommand());
+		assertThat(script).contains("\"$BASE_URL/login\"")
+			.contains("\"$BASE_URL$PROTECTED_PATH\"")
+			.doesNotContain("/actuator");
 		// The dashboard's NetworkPolicy lets this pod in.
 		NetworkPolicy policy = release(values).one(NetworkPolicy.class, "dashboard");
 		assertThat(policy.getSpec().getIngress()).flatExtracting(NetworkPolicyIngressRule::getFrom)
@@ -545,7 +579,8 @@ class RenderedManifestTests {
 		assertThat(probe).as(what).isNotNull();
 		assertThat(probe.getHttpGet()).as(what).isNotNull();
 		assertThat(probe.getHttpGet().getPath()).as(what).isEqualTo(path);
-		assertThat(probe.getHttpGet().getPort().getStrVal()).as(what).isEqualTo("http");
+		// The actuator is on the management server; the app port serves no health.
+		assertThat(probe.getHttpGet().getPort().getStrVal()).as(what).isEqualTo("management");
 	}
 
 	private static void assertResources(String what, Container container) {

@@ -111,4 +111,53 @@ class StrictManifestsTests {
 			.containsExactly("ScaledObject.spec.triggers[0].metadata.value: must be a string, is NUMBER");
 	}
 
+	@Test
+	void checksPrometheusOperatorResourcesAgainstTheirOwnModel() {
+		List<String> problems = new ArrayList<>();
+		Manifests.Release release = Manifests.parse("""
+				apiVersion: monitoring.coreos.com/v1
+				kind: PodMonitor
+				metadata: {name: inventory}
+				spec:
+				  selector:
+				    matchLabel: {app: inventory}
+				  podMetricsEndpoints:
+				    - port: management
+				      pth: /actuator/prometheus
+				---
+				apiVersion: monitoring.coreos.com/v1
+				kind: PrometheusRule
+				metadata: {name: inventory}
+				spec:
+				  groups:
+				    - name: inventory
+				      rules:
+				        - alert: Down
+				          expr: up == 0
+				          for: 5m
+				          labels: {severity: warning}
+				""", problems);
+
+		assertThat(problems).anyMatch(p -> p.contains("Unrecognized field \"pth\""));
+		assertThat(release.prometheusRules()).singleElement()
+			.satisfies(rule -> assertThat(rule.spec().groups().get(0).rules().get(0).pendingFor()).isEqualTo("5m"));
+	}
+
+	@Test
+	void reportsAMisspeltLabelSelectorFieldInAPodMonitor() {
+		List<String> problems = new ArrayList<>();
+		Manifests.parse("""
+				apiVersion: monitoring.coreos.com/v1
+				kind: PodMonitor
+				metadata: {name: inventory}
+				spec:
+				  selector:
+				    matchLabel: {app: inventory}
+				  podMetricsEndpoints:
+				    - port: management
+				""", problems);
+
+		assertThat(problems).containsExactly("PodMonitor.spec.selector.matchLabel: unknown field");
+	}
+
 }

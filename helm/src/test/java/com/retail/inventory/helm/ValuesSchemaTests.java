@@ -62,7 +62,22 @@ class ValuesSchemaTests {
 									"workload"),
 							"/keda/identityOwner"),
 					arguments("a non-numeric shard count", Map.of("resources.records-stream-shards", "four"),
-							"/resources/records-stream-shards"));
+							"/resources/records-stream-shards"),
+					arguments("a log format Spring Boot does not know", Map.of("global.logFormat", "json"),
+							"/global/logFormat"),
+					arguments("the management port on the app port", Map.of("global.managementPort", 8080),
+							"/global/managementPort"),
+					arguments("a privileged management port", Map.of("global.managementPort", 90),
+							"/global/managementPort"),
+					arguments("a scrape interval that is no duration",
+							Map.of("metrics.podMonitor.interval", "30 seconds"), "/metrics/podMonitor/interval"),
+					// The chart renders a PodMonitor, not ServiceMonitors: the other name
+					// is
+					// refused rather than silently ignored.
+					arguments("a ServiceMonitor switch", Map.of("metrics.serviceMonitor.enabled", true),
+							"additional properties 'serviceMonitor' not allowed"),
+					arguments("a misspelt Grafana switch", Map.of("metrics.grafanaDashboard.enable", true),
+							"additional properties 'enable' not allowed"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -98,6 +113,9 @@ class ValuesSchemaTests {
 						"global.extraEnv[0].valueFrom.secretKeyRef.key", "secret"));
 
 		assertThat(manifests).contains("/inventory-loader:0.1.1-rc.1\"").contains("secretKeyRef");
+		for (String format : List.of("ecs", "logstash", "gelf", "plain")) {
+			assertThat(HelmChart.template(ValuesSet.PROD, Map.of("global.logFormat", format))).as(format).isNotEmpty();
+		}
 	}
 
 	/**
