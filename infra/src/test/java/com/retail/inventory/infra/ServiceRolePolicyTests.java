@@ -44,6 +44,9 @@ class ServiceRolePolicyTests {
 						List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
 								"sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
 						List.of(arn("sqs", NAMES.uploadEventsQueue()))),
+				// The dead-letter queue's depth for a gauge; nothing received from it.
+				new Statement("WatchUploadEventsDeadLetters", List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes"),
+						List.of(arn("sqs", NAMES.uploadEventsDlq()))),
 				// The SDK's PutRecords, no binder: nothing to describe, no single
 				// PutRecord.
 				new Statement("ProduceInventoryRecords", List.of("kinesis:PutRecords"),
@@ -117,10 +120,11 @@ class ServiceRolePolicyTests {
 				// the fallback.
 				new Statement("WriteInventory", List.of("dynamodb:BatchWriteItem", "dynamodb:PutItem"),
 						List.of(table(NAMES.inventoryTable()))),
-				// SqsTemplate by queue name: GetQueueUrl, then SendMessage; no
-				// attributes,
-				// no receive.
+				// SqsTemplate by queue name: GetQueueUrl, then SendMessage; no receive.
 				new Statement("SendDeadLetters", List.of("sqs:GetQueueUrl", "sqs:SendMessage"),
+						List.of(arn("sqs", NAMES.recordsDlq()))),
+				// Its depth for a gauge: attributes, still no receive.
+				new Statement("WatchDeadLetters", List.of("sqs:GetQueueAttributes"),
 						List.of(arn("sqs", NAMES.recordsDlq()))),
 				checkpoints(NAMES.loaderCheckpointTable()), locks(NAMES.loaderLockTable()),
 				// The counts of the current attempt (conditional updates), the final
@@ -131,8 +135,8 @@ class ServiceRolePolicyTests {
 	}
 
 	/**
-	 * The records dead-letter queue is write-only for the loader, and no other role may
-	 * touch it; the loader may touch no other queue.
+	 * The records dead-letter queue is write-only for the loader (and its depth readable,
+	 * for a gauge), and no other role may touch it; the loader may touch no other queue.
 	 */
 	@Test
 	void onlyTheLoaderMaySendToTheRecordsDeadLetterQueueAndNobodyMayReadIt() {
@@ -142,9 +146,8 @@ class ServiceRolePolicyTests {
 				.filter(statement -> statement.resources().contains(recordsDlq))
 				.toList();
 			if (component == Component.LOADER) {
-				assertThat(touching).singleElement()
-					.satisfies(statement -> assertThat(statement.actions()).containsExactly("sqs:GetQueueUrl",
-							"sqs:SendMessage"));
+				assertThat(touching.stream().flatMap(statement -> statement.actions().stream()))
+					.containsExactlyInAnyOrder("sqs:GetQueueUrl", "sqs:SendMessage", "sqs:GetQueueAttributes");
 			}
 			else {
 				assertThat(touching).as(component.name()).isEmpty();

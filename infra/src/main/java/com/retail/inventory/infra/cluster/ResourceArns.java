@@ -75,6 +75,11 @@ public final class ResourceArns {
 		return queue(names.uploadEventsQueue());
 	}
 
+	/** The upload queue's dead-letter queue. */
+	public String uploadEventsDlq() {
+		return queue(names.uploadEventsDlq());
+	}
+
 	public String recordsStream() {
 		return stream(names.recordsStream());
 	}

@@ -124,6 +124,10 @@ public final class ServicePermissions {
 						List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
 								"sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
 						arns.uploadEventsQueue()),
+				// The depth of the queue's dead-letter queue, every minute, for the gauge
+				// inventory.dlq.messages: attributes only, no message is received.
+				allow("WatchUploadEventsDeadLetters", List.of("sqs:GetQueueUrl", "sqs:GetQueueAttributes"),
+						arns.uploadEventsDlq()),
 				allow("ProduceInventoryRecords", KINESIS_PRODUCER, arns.recordsStream()),
 				// Receipt, attempts, the file's counts and status: conditional
 				// UpdateItem calls only (an update creates the item on receipt); no
@@ -139,7 +143,7 @@ public final class ServicePermissions {
 	 * over an older version) when a batch write fails on an item or retries run long. A
 	 * record that can never be loaded goes to the records dead-letter queue through
 	 * SqsTemplate, which resolves the URL by name (GetQueueUrl, cached) and sends; it
-	 * reads no queue attributes (standard queue, none configured) and receives nothing.
+	 * receives nothing from it, and reads its depth for a gauge.
 	 */
 	private List<PolicyStatement> loader() {
 		List<PolicyStatement> statements = new ArrayList<>();
@@ -149,6 +153,9 @@ public final class ServicePermissions {
 		statements.add(allow("WriteInventory", List.of("dynamodb:BatchWriteItem", "dynamodb:PutItem"),
 				arns.table(names.inventoryTable())));
 		statements.add(allow("SendDeadLetters", List.of("sqs:GetQueueUrl", "sqs:SendMessage"), arns.recordsDlq()));
+		// Its depth every minute for the gauge inventory.dlq.messages: attributes only,
+		// the loader still receives nothing from it.
+		statements.add(allow("WatchDeadLetters", List.of("sqs:GetQueueAttributes"), arns.recordsDlq()));
 		statements.addAll(binderTables(names.loaderCheckpointTable(), names.loaderLockTable()));
 		// Counts of the current attempt (conditional updates) and the final status.
 		statements.add(allow("TrackUploads", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"),

@@ -1,6 +1,9 @@
 package com.retail.inventory.dashboard;
 
+import com.retail.inventory.contracts.ConsumerBehind;
 import io.awspring.cloud.autoconfigure.AwsClientCustomizer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +33,11 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 @Configuration(proxyBeanMethods = false)
 class InventoryChangesConsumerConfiguration {
 
+	/**
+	 * The binding of {@link #inventoryChanged} (application.yml), the tag of its meters.
+	 */
+	static final String BINDING = "inventoryChanged-in-0";
+
 	@Bean
 	ConcurrentMetadataStore inMemoryCheckpointStore() {
 		return new SimpleMetadataStore();
@@ -52,10 +60,13 @@ class InventoryChangesConsumerConfiguration {
 
 	/** One call per batch of records (listener-mode batch). */
 	@Bean
-	Consumer<Message<List<Record>>> inventoryChanged(InventoryView view) {
+	Consumer<Message<List<Record>>> inventoryChanged(InventoryView view, MeterRegistry meters) {
 		ChangedStores changedStores = new ChangedStores();
-		return (message) -> view
-			.changed(changedStores.of(message.getPayload().stream().map((r) -> r.data().asByteArray()).toList()));
+		ConsumerBehind behind = new ConsumerBehind(meters, BINDING, Clock.systemUTC());
+		return (message) -> {
+			behind.received(message.getPayload().stream().map(Record::approximateArrivalTimestamp));
+			view.changed(changedStores.of(message.getPayload().stream().map((r) -> r.data().asByteArray()).toList()));
+		};
 	}
 
 }

@@ -14,7 +14,10 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
@@ -24,7 +27,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * their Cognito username and password (with Cognito's challenges, see
  * {@link SignInController}) and keep a session that lives only as long as Cognito agrees
  * ({@link CognitoSessionFilter}). Only health probes, the sign-in pages and static files
- * are public.
+ * are public, and Prometheus' scrape endpoint on the separate management port only
+ * ({@link ManagementPort}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -60,8 +64,43 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The actuator: health for the probes; {@code /actuator/prometheus} for scrapers only
+	 * on the separate management port (9090 in the chart, reached only by the cluster's
+	 * Prometheus; the ALB sends the internet to the app port); everything else, and
+	 * Prometheus on the app port, only with a head office user's bearer token (401 JSON
+	 * without one, like the API). Boot applies these chains on the management port too,
+	 * see {@link ManagementPort}.
+	 */
 	@Bean
 	@Order(1)
+	SecurityFilterChain actuator(HttpSecurity http, ManagementPort managementPort, CognitoUsers users,
+			StoreAccessRules rules) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> ApiErrors.write(response,
+				HttpStatus.UNAUTHORIZED, ApiErrors.SIGN_IN);
+		AccessDeniedHandler headOfficeOnly = (request, response, ex) -> ApiErrors.write(response, HttpStatus.FORBIDDEN,
+				"The actuator is for head office (Cognito group " + rules.headOfficeGroup() + ")");
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers(new AndRequestMatcher(managementPort,
+						PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus")))
+				.permitAll()
+				.anyRequest()
+				.hasRole(rules.headOfficeGroup()))
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(users::bearer))
+				.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(headOfficeOnly))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(
+					errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(headOfficeOnly))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, CognitoUsers users, StoreAccessRules rules,
 			CognitoIdentityProviderClient cognito, DashboardProperties properties) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> ApiErrors.write(response,
@@ -89,7 +128,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain web(HttpSecurity http, CognitoAuthenticationProvider provider, CognitoUsers users,
 			StoreAccessRules rules, CognitoIdentityProviderClient cognito, DashboardProperties properties)
 			throws Exception {
@@ -97,8 +136,7 @@ class SecurityConfiguration {
 			// Forwards to the 403 page and error pages were authorized already.
 			.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
 			.permitAll()
-			.requestMatchers("/login", "/login/new-password", "/login/mfa", "/actuator/health", "/actuator/health/**",
-					"/error")
+			.requestMatchers("/login", "/login/new-password", "/login/mfa", "/error")
 			.permitAll()
 			// Users in no group may still sign out and see why they are refused.
 			.requestMatchers("/logout", ForbiddenController.PATH)

@@ -293,6 +293,30 @@ class DashboardIntegrationTests {
 		assertThat(get(http, "/api/stores/Nowhere/items", token(aws, resources, true)).statusCode()).isEqualTo(404);
 	}
 
+	/**
+	 * Without a separate management port the actuator shares the app port, which the ALB
+	 * exposes: Prometheus' endpoint needs a head office user's token there.
+	 */
+	@Test
+	void prometheusOnTheAppPortNeedsAHeadOfficeToken(LocalAwsClients aws, LocalResources resources) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+
+		HttpResponse<String> anonymous = get(http, "/actuator/prometheus", null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.body()).contains("\"status\":401");
+		assertThat(get(http, "/actuator/prometheus", "not-a-token").statusCode()).isEqualTo(401);
+		assertThat(get(http, "/actuator/metrics", null).statusCode()).isEqualTo(401);
+		assertThat(
+				get(http, "/actuator/prometheus", token(aws, resources, MANAGER, MANAGER_PASSWORD, true)).statusCode())
+			.isEqualTo(403);
+		assertThat(get(http, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> headOffice = get(http, "/actuator/prometheus", token(aws, resources, true));
+		assertThat(headOffice.statusCode()).isEqualTo(200);
+		assertThat(headOffice.body())
+			.contains("inventory_consumer_behind_seconds{application=\"dashboard\",binding=\"inventoryChanged-in-0\"}");
+	}
+
 	@Test
 	void pagesRedirectToLoginAndShowEscapedStockAfterSigningInWithCognito() throws Exception {
 		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();

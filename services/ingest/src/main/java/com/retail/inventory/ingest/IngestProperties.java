@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -28,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * told to stop, before it is handed back to the queue for another instance
  * @param kinesis how rows are published
  * @param limits bounds on a row
+ * @param deadLetterQueue the upload queue's dead-letter queue, whose depth is the gauge
+ * {@code inventory.dlq.messages}
+ * @param deadLetterDepthPoll how often the dead-letter queue's depth is read (one
+ * GetQueueAttributes a time)
  */
 @Validated
 @ConfigurationProperties("inventory.ingest")
@@ -36,7 +41,8 @@ public record IngestProperties(@NotBlank String queue, @DefaultValue("5") @Min(1
 		@NotBlank String recordsStream, @NotBlank String reportsPrefix,
 		@DefaultValue("2") @Min(1) @Max(10) int maxConcurrentUploads, @NotNull Duration visibilityTimeout,
 		@DefaultValue("20s") @NotNull Duration shutdownGrace, @Valid @DefaultValue Kinesis kinesis,
-		@Valid @DefaultValue Limits limits) {
+		@Valid @DefaultValue Limits limits, @NotBlank String deadLetterQueue,
+		@DefaultValue("60s") @NotNull @DurationMin(seconds = 1) Duration deadLetterDepthPoll) {
 
 	/**
 	 * Whether an uploaded key is a store's inventory file (anything but the platform's

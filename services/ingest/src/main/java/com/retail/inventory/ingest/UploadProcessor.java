@@ -52,13 +52,16 @@ class UploadProcessor {
 
 	private final UploadReports reports;
 
+	private final IngestMetrics metrics;
+
 	UploadProcessor(S3Client s3, InventoryRecordPublisher publisher, ShutdownGrace shutdown,
-			IngestProperties properties, UploadTracking tracking, UploadReports reports) {
+			IngestProperties properties, UploadTracking tracking, UploadReports reports, IngestMetrics metrics) {
 		this.s3 = s3;
 		this.publisher = publisher;
 		this.shutdown = shutdown;
 		this.tracking = tracking;
 		this.reports = reports;
+		this.metrics = metrics;
 		this.reader = new InventoryCsvReader(properties.limits().maxRowChars());
 	}
 
@@ -82,7 +85,7 @@ class UploadProcessor {
 		catch (UploadSupersededException ex) {
 			log.warn("{}; skipped", ex.getMessage());
 			// No report: the key may hold a newer upload, whose report it would replace.
-			this.tracking.finish(attempt, UploadStatus.REJECTED, ex.getMessage());
+			finish(attempt, UploadStatus.REJECTED, ex.getMessage());
 			return;
 		}
 		catch (UnreadableUploadException ex) {
@@ -108,9 +111,10 @@ class UploadProcessor {
 			DuplicateItems duplicates = new DuplicateItems(InventoryCsvReader.MAX_MESSAGES);
 			try {
 				report = this.reader.read(text, upload, (event, line) -> {
+					this.metrics.rowAccepted();
 					duplicates.check(event.store(), event.item(), line);
 					publication.add(event.withAttempt(attempt.number()));
-				}, rejected);
+				}, countingRejections(rejected));
 			}
 			catch (UnreadableUploadException ex) {
 				long published = publication.finish(() -> {
@@ -129,6 +133,11 @@ class UploadProcessor {
 			}
 			InventoryCsvReader.ReadReport read = report;
 			long published = publication.finish(() -> accountFor(attempt, read, duplicates, rejected));
+			if (read.rowsEmitted() > 0) {
+				// Every row is in Kinesis: the upload is the loader's now (still
+				// PROCESSING).
+				this.metrics.uploadFinished(UploadStatus.PROCESSING);
+			}
 			if (report.rowsRejected() == 0 && report.warnings().isEmpty()) {
 				log.info("Upload {}: published {} rows", upload.id(), published);
 			}
@@ -182,7 +191,7 @@ class UploadProcessor {
 				: "none of the file's " + read.rowsRead() + " rows could be used (see errors)";
 		this.reports.write(upload, report.finished(status, reason, 0, Instant.now().toString()));
 		this.tracking.published(attempt, read, warnings.size());
-		this.tracking.finish(attempt, status, reason);
+		finish(attempt, status, reason);
 	}
 
 	/**
@@ -192,6 +201,7 @@ class UploadProcessor {
 	void failed(UploadRef upload, String reason) {
 		try {
 			if (this.tracking.failed(upload, reason)) {
+				this.metrics.uploadFinished(UploadStatus.FAILED);
 				this.reports.write(upload,
 						new UploadReport(upload.id(), upload.bucket(), upload.key(), UploadStatus.FAILED.name(), reason,
 								0, 0, 0, 0, List.of(), false, List.of(), null, Instant.now().toString()));
@@ -208,7 +218,33 @@ class UploadProcessor {
 				reason, 0, 0, 0, 0, List.of(), false, List.of(), attempt.startedAt().toString(),
 				Instant.now().toString());
 		this.reports.write(upload, report);
-		this.tracking.finish(attempt, UploadStatus.REJECTED, reason);
+		finish(attempt, UploadStatus.REJECTED, reason);
+	}
+
+	/**
+	 * Ends the attempt with a final status, counted when this attempt set it (not when
+	 * another attempt had taken over).
+	 */
+	private void finish(UploadTracking.Attempt attempt, UploadStatus status, String reason) {
+		if (this.tracking.finish(attempt, status, reason)) {
+			this.metrics.uploadFinished(status);
+		}
+	}
+
+	/** Counts each rejected row as the reader rejects it, then hands it on. */
+	private InventoryCsvReader.RejectedRows countingRejections(InventoryCsvReader.RejectedRows rows) {
+		return new InventoryCsvReader.RejectedRows() {
+			@Override
+			public void header(List<String> columns) {
+				rows.header(columns);
+			}
+
+			@Override
+			public void row(List<String> values, UploadReport.RowError error) {
+				UploadProcessor.this.metrics.rowRejected();
+				rows.row(values, error);
+			}
+		};
 	}
 
 }

@@ -11,7 +11,7 @@ class IngestPropertiesTests {
 		return new IngestProperties("q", 5, "InventoryUploads", Duration.ofDays(90), "inventory-records", reportsPrefix,
 				2, Duration.ofMinutes(5), Duration.ofSeconds(20),
 				new IngestProperties.Kinesis(4, 10, Duration.ofMillis(100), Duration.ofSeconds(5)),
-				new IngestProperties.Limits(16384));
+				new IngestProperties.Limits(16384), "q-dlq", Duration.ofSeconds(60));
 	}
 
 	@Test

@@ -17,7 +17,8 @@ class VisibilityHeartbeatTests {
 		IngestProperties base = IngestPropertiesTests.properties("reports/");
 		IngestProperties shortTimeout = new IngestProperties(base.queue(), base.maxReceives(), base.uploadsTable(),
 				base.uploadsRetention(), base.recordsStream(), base.reportsPrefix(), base.maxConcurrentUploads(),
-				Duration.ofSeconds(3), base.shutdownGrace(), base.kinesis(), base.limits());
+				Duration.ofSeconds(3), base.shutdownGrace(), base.kinesis(), base.limits(), base.deadLetterQueue(),
+				base.deadLetterDepthPoll());
 		VisibilityHeartbeat heartbeat = new VisibilityHeartbeat(shortTimeout);
 		List<Integer> extensions = new CopyOnWriteArrayList<>();
 		Visibility visibility = (seconds) -> {

@@ -1,6 +1,8 @@
 package com.retail.inventory.loader;
 
+import com.retail.inventory.contracts.ConsumerBehind;
 import io.awspring.cloud.kinesis.integration.KinesisHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +23,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryRecordsConsumerConfiguration {
+
+	/** The binding of {@link #loadInventory} (application.yml), the tag of its meters. */
+	static final String BINDING = "loadInventory-in-0";
 
 	/**
 	 * The DynamoDB requests of a batch run on these threads, at most this many at once.
@@ -45,10 +50,13 @@ class InventoryRecordsConsumerConfiguration {
 	}
 
 	@Bean
-	Consumer<Message<List<Record>>> loadInventory(InventoryBatchLoader loader) {
-		return (message) -> loader.load(message.getPayload(),
-				message.getHeaders().get(KinesisHeaders.RECEIVED_STREAM, String.class),
-				message.getHeaders().get(KinesisHeaders.SHARD, String.class));
+	Consumer<Message<List<Record>>> loadInventory(InventoryBatchLoader loader, MeterRegistry meters) {
+		ConsumerBehind behind = new ConsumerBehind(meters, BINDING, Clock.systemUTC());
+		return (message) -> {
+			behind.received(message.getPayload().stream().map(Record::approximateArrivalTimestamp));
+			loader.load(message.getPayload(), message.getHeaders().get(KinesisHeaders.RECEIVED_STREAM, String.class),
+					message.getHeaders().get(KinesisHeaders.SHARD, String.class));
+		};
 	}
 
 	private static void sleep(Duration delay) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,11 +25,14 @@ import org.springframework.validation.annotation.Validated;
  * passed to another) is a conditional PutItem
  * @param baseBackoff first retry delay; doubles per attempt, with full jitter
  * @param maxBackoff longest retry delay
+ * @param deadLetterDepthPoll how often the dead-letter queue's depth (the gauge
+ * {@code inventory.dlq.messages}) is read: one GetQueueAttributes a time
  */
 @Validated
 @ConfigurationProperties("inventory.loader")
 public record LoaderProperties(@NotBlank String table, @NotBlank String uploadsTable, @NotBlank String deadLetterQueue,
 		@DefaultValue("4") @Min(1) @Max(32) int writeConcurrency, @DefaultValue("20s") @NotNull Duration retryBudget,
 		@DefaultValue("30s") @NotNull Duration fastWriteWindow, @DefaultValue("50ms") @NotNull Duration baseBackoff,
-		@DefaultValue("2s") @NotNull Duration maxBackoff) {
+		@DefaultValue("2s") @NotNull Duration maxBackoff,
+		@DefaultValue("60s") @NotNull @DurationMin(seconds = 1) Duration deadLetterDepthPoll) {
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
  * Publishes an alert to the SNS topic: a human-readable message plus exactly the
@@ -21,9 +22,12 @@ class AlertPublisher {
 
 	private final String topicArn;
 
-	AlertPublisher(SnsClient sns, StockAlertProperties properties) {
+	private final StockAlertMetrics metrics;
+
+	AlertPublisher(SnsClient sns, StockAlertProperties properties, StockAlertMetrics metrics) {
 		this.sns = sns;
 		this.topicArn = properties.topicArn();
+		this.metrics = metrics;
 	}
 
 	void publish(StockAlert alert) {
@@ -33,10 +37,13 @@ class AlertPublisher {
 		if (alert.threshold() != null) {
 			attributes.put(AlertMessage.THRESHOLD, number(alert.threshold()));
 		}
-		sns.publish(b -> b.topicArn(topicArn)
+		send(PublishRequest.builder()
+			.topicArn(this.topicArn)
 			.subject(AlertMessage.SUBJECT)
 			.message(alert.message())
-			.messageAttributes(attributes));
+			.messageAttributes(attributes)
+			.build());
+		this.metrics.published(alert.type(), 1);
 	}
 
 	/**
@@ -44,11 +51,28 @@ class AlertPublisher {
 	 * number of items (no {@code item}: it names many).
 	 */
 	void publish(AlertDigest digest) {
-		sns.publish(b -> b.topicArn(topicArn)
+		send(PublishRequest.builder()
+			.topicArn(this.topicArn)
 			.subject(AlertMessage.SUBJECT)
 			.message(digest.message())
 			.messageAttributes(Map.of(AlertMessage.STORE, text(digest.store()), AlertMessage.TYPE,
-					text(digest.type().name()), AlertMessage.COUNT, number(digest.items().size()))));
+					text(digest.type().name()), AlertMessage.COUNT, number(digest.items().size())))
+			.build());
+		this.metrics.published(digest.type(), digest.items().size());
+	}
+
+	/**
+	 * One SNS Publish; a failed attempt is counted (DigestWindow tries the changes
+	 * again).
+	 */
+	private void send(PublishRequest request) {
+		try {
+			this.sns.publish(request);
+		}
+		catch (RuntimeException ex) {
+			this.metrics.publishFailed();
+			throw ex;
+		}
 	}
 
 	private static MessageAttributeValue text(String value) {

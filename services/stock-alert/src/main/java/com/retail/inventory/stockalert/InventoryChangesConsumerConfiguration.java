@@ -1,5 +1,6 @@
 package com.retail.inventory.stockalert;
 
+import com.retail.inventory.contracts.ConsumerBehind;
 import io.awspring.cloud.kinesis.integration.Checkpointer;
 import io.awspring.cloud.kinesis.integration.KinesisHeaders;
 import io.micrometer.core.instrument.Counter;
@@ -23,6 +24,11 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryChangesConsumerConfiguration {
+
+	/**
+	 * The binding of {@link #sendStockAlerts} (application.yml), the tag of its meters.
+	 */
+	static final String BINDING = "sendStockAlerts-in-0";
 
 	/** Records one shard collects at most before they are handled at once. */
 	private static final int MAX_COLLECTED = 20_000;
@@ -64,9 +70,13 @@ class InventoryChangesConsumerConfiguration {
 	 * itself once their alerts are sent (checkpoint-mode: manual).
 	 */
 	@Bean
-	Consumer<Message<List<Record>>> sendStockAlerts(DigestWindow window) {
-		return (message) -> window.accept(message.getHeaders().get(KinesisHeaders.SHARD, String.class),
-				message.getPayload(), message.getHeaders().get(KinesisHeaders.CHECKPOINTER, Checkpointer.class));
+	Consumer<Message<List<Record>>> sendStockAlerts(DigestWindow window, MeterRegistry meters) {
+		ConsumerBehind behind = new ConsumerBehind(meters, BINDING, Clock.systemUTC());
+		return (message) -> {
+			behind.received(message.getPayload().stream().map(Record::approximateArrivalTimestamp));
+			window.accept(message.getHeaders().get(KinesisHeaders.SHARD, String.class), message.getPayload(),
+					message.getHeaders().get(KinesisHeaders.CHECKPOINTER, Checkpointer.class));
+		};
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -53,7 +54,8 @@ class StockAlertSenderTests {
 		}
 	};
 
-	private final AlertPublisher publisher = new AlertPublisher(null, PROPERTIES) {
+	private final AlertPublisher publisher = new AlertPublisher(null, PROPERTIES,
+			new StockAlertMetrics(new SimpleMeterRegistry())) {
 		@Override
 		void publish(StockAlert alert) {
 			if (StockAlertSenderTests.this.snsDown) {
