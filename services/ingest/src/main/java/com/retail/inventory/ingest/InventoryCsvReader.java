@@ -1,6 +1,7 @@
 package com.retail.inventory.ingest;
 
 import com.retail.inventory.contracts.InventoryRecordEvent;
+import com.retail.inventory.contracts.LogFields;
 import com.retail.inventory.contracts.UploadRef;
 import com.retail.inventory.contracts.UploadReport;
 import com.retail.inventory.contracts.UploadReport.RowError;
@@ -52,8 +53,6 @@ public final class InventoryCsvReader {
 
 	/** Distinct stores per file counted exactly. */
 	static final int MAX_STORES_COUNTED = 10_000;
-
-	private static final String STORES_PREFIX = "stores/";
 
 	static final int MAX_NAME_CHARS = 128;
 
@@ -178,7 +177,7 @@ public final class InventoryCsvReader {
 				long line = parser.getCurrentLineNumber();
 				Object checked = columns.check(row);
 				if (checked instanceof Row valid && onlyStore != null && !onlyStore.equalsIgnoreCase(valid.store())) {
-					checked = "this file is under " + STORES_PREFIX + onlyStore + "/, which takes only " + onlyStore
+					checked = "this file is under stores/" + onlyStore + "/, which takes only " + onlyStore
 							+ "'s rows, not " + valid.store() + "'s";
 				}
 				if (checked instanceof String problem) {
@@ -231,11 +230,8 @@ public final class InventoryCsvReader {
 	 * @return the store a key under {@code stores/<store>/} belongs to, else null
 	 */
 	static String storeOf(String key) {
-		if (!key.startsWith(STORES_PREFIX)) {
-			return null;
-		}
-		int end = key.indexOf('/', STORES_PREFIX.length());
-		return (end > STORES_PREFIX.length()) ? key.substring(STORES_PREFIX.length(), end) : null;
+		// The same rule names the store in the logs.
+		return LogFields.storeOf(key);
 	}
 
 	private static RowError rowError(CSVRecord row, long line, long rowNumber, String problem) {

@@ -1,6 +1,7 @@
 package com.retail.inventory.ingest;
 
 import com.retail.inventory.contracts.InventoryRecordEvent;
+import com.retail.inventory.contracts.LogFields;
 import com.retail.inventory.contracts.UploadRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -219,7 +220,8 @@ final class RecordPublication implements AutoCloseable {
 	private void send(List<PutRecordsRequestEntry> entries, int attempt) {
 		this.metrics.requestSent();
 		this.kinesis.putRecords((b) -> b.streamName(this.stream).records(entries)).whenComplete((response, error) -> {
-			try {
+			// Answered on the SDK's threads: their log lines belong to this upload too.
+			try (LogFields.Scope fields = LogFields.upload(this.upload)) {
 				if (error != null) {
 					requestFailed(entries, attempt, unwrap(error));
 				}

@@ -1,5 +1,6 @@
 package com.retail.inventory.ingest;
 
+import com.retail.inventory.contracts.LogFields;
 import com.retail.inventory.contracts.UploadRef;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
@@ -56,14 +57,19 @@ class UploadEventListener {
 		}
 		try (VisibilityHeartbeat.Beat beat = this.heartbeat.start(visibility, "the notification of " + uploads)) {
 			for (UploadRef upload : uploads) {
-				if (!this.properties.isInventoryUpload(upload.key())) {
-					log.debug("Not ingesting {}: it is one of the platform's own reports", upload.id());
-				}
-				else if (!this.tracking.received(upload)) {
-					log.info("Upload {} was processed to the end already; this delivery changes nothing", upload.id());
-				}
-				else {
-					process(upload, receiveCount);
+				// Every line about this upload carries its id, key and store, until it is
+				// done or has failed: the listener threads are reused for other uploads.
+				try (LogFields.Scope fields = LogFields.upload(upload)) {
+					if (!this.properties.isInventoryUpload(upload.key())) {
+						log.debug("Not ingesting {}: it is one of the platform's own reports", upload.id());
+					}
+					else if (!this.tracking.received(upload)) {
+						log.info("Upload {} was processed to the end already; this delivery changes nothing",
+								upload.id());
+					}
+					else {
+						process(upload, receiveCount);
+					}
 				}
 			}
 		}

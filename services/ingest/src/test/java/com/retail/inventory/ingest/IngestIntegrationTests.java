@@ -3,10 +3,14 @@ package com.retail.inventory.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.retail.inventory.local.LocalAwsClients;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.retail.inventory.contracts.LogFields;
 import com.retail.inventory.local.KinesisStreamReader;
+import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
+import com.retail.inventory.local.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +40,19 @@ import tools.jackson.databind.json.JsonMapper;
 class IngestIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Ingest's log lines, with their log fields. */
+	private LogCapture logs;
+
+	@BeforeEach
+	void captureLogs() {
+		this.logs = new LogCapture(UploadProcessor.class, Level.INFO);
+	}
+
+	@AfterEach
+	void stopCapturing() {
+		this.logs.close();
+	}
 
 	@DynamicPropertySource
 	static void localhostBucketsNeedPathStyle(DynamicPropertyRegistry registry) {
@@ -103,6 +122,23 @@ class IngestIntegrationTests {
 			assertThat(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).isEqualTo("0");
 		});
 		assertThat(readAll(aws, resources.recordsStream())).hasSize(6);
+
+		// Each file's lines name it in their log fields, however the listener threads
+		// took turns; the store only for a store's file (none here).
+		List<ILoggingEvent> processed = this.logs.events()
+			.stream()
+			.filter((event) -> event.getLoggerName().equals(UploadProcessor.class.getName()))
+			.toList();
+		assertThat(processed).extracting(ILoggingEvent::getFormattedMessage)
+			.anyMatch((message) -> message.contains("munich-latin1.csv") && message.contains("rejected"))
+			.anyMatch((message) -> message.contains("berlin store.csv") && message.contains("published 2 rows"));
+		assertThat(processed).allSatisfy((event) -> {
+			assertThat(event.getFormattedMessage())
+				.startsWith("Upload " + event.getMDCPropertyMap().get(LogFields.UPLOAD_ID));
+			assertThat(event.getMDCPropertyMap().get(LogFields.UPLOAD_ID))
+				.contains("/" + event.getMDCPropertyMap().get(LogFields.OBJECT_KEY));
+			assertThat(event.getMDCPropertyMap()).doesNotContainKey(LogFields.STORE);
+		});
 	}
 
 	private static byte[] gzip(String text) throws IOException {

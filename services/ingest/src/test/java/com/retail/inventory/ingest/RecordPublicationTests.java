@@ -3,8 +3,11 @@ package com.retail.inventory.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import com.retail.inventory.contracts.InventoryRecordEvent;
+import com.retail.inventory.contracts.LogFields;
 import com.retail.inventory.contracts.UploadRef;
+import com.retail.inventory.local.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
@@ -163,6 +168,31 @@ class RecordPublicationTests {
 		assertThat(publication.finish(() -> {
 		})).isOne();
 		assertThat(calls).hasValue(3);
+	}
+
+	@Test
+	void linesWrittenOnTheSdksThreadsCarryTheUploadsFieldsAndLeaveNone() throws Exception {
+		ExecutorService sdk = Executors.newSingleThreadExecutor();
+		AtomicInteger calls = new AtomicInteger();
+		try (LogCapture logs = new LogCapture(RecordPublication.class.getName(), Level.DEBUG)) {
+			RecordPublication publication = publication(kinesis((request) -> CompletableFuture.supplyAsync(() -> {
+				if (calls.incrementAndGet() == 1) {
+					throw SdkClientException.create("Connection reset");
+				}
+				return accept(request).join();
+			}, sdk)), 1, 5);
+			publication.add(event(1));
+			assertThat(publication.finish(() -> {
+			})).isOne();
+
+			assertThat(logs.mdcOf("Upload " + UPLOAD.id() + ": PutRecords failed"))
+				.containsEntry(LogFields.UPLOAD_ID, UPLOAD.id())
+				.containsEntry(LogFields.OBJECT_KEY, "berlin.csv");
+			assertThat(sdk.submit(MDC::getCopyOfContextMap).get()).isNullOrEmpty();
+		}
+		finally {
+			sdk.shutdownNow();
+		}
 	}
 
 	@Test

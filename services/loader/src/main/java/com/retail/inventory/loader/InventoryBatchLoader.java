@@ -1,6 +1,7 @@
 package com.retail.inventory.loader;
 
 import com.retail.inventory.contracts.InventoryRecordEvent;
+import com.retail.inventory.contracts.LogFields;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +17,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -100,6 +103,13 @@ class InventoryBatchLoader {
 	 * @param shard the shard they came from (for dead letters)
 	 */
 	Outcome load(List<Record> batch, String stream, String shard) {
+		// Every line about this batch names its shard (the request threads' too).
+		try (LogFields.Scope fields = LogFields.scope().with(LogFields.SHARD, shard)) {
+			return loadBatch(batch, stream, shard);
+		}
+	}
+
+	private Outcome loadBatch(List<Record> batch, String stream, String shard) {
 		RetryBudget budget = new RetryBudget(this.properties, this.clock, this.pause);
 		Map<InventoryRecordEvent, Record> sources = new IdentityHashMap<>();
 		List<InventoryRecordEvent> events = new ArrayList<>();
@@ -157,19 +167,26 @@ class InventoryBatchLoader {
 		}
 		byAttempt.forEach((attempt, rows) -> {
 			InventoryRecordEvent first = firstOf.get(attempt);
-			try {
-				this.progress.add(first.upload().id(), first.attempt(), shard, rows).ifPresent(this.reports::finish);
-			}
-			catch (AwsServiceException ex) {
-				if (ex.isThrottlingException() || ex.statusCode() >= 500) {
-					throw ex;
-				}
-				// The rows are loaded; only their account failed (a missing table, access
-				// denied), and retrying the batch cannot help: the loading goes on.
-				log.error("Upload {}: {} rows loaded but not counted: {}", first.upload().id(), rows.size(),
-						DynamoDbFailures.describe(ex));
+			try (LogFields.Scope fields = LogFields.upload(first.upload())) {
+				count(first, shard, rows);
 			}
 		});
+	}
+
+	/** Adds one attempt's rows of the batch to its upload's counts. */
+	private void count(InventoryRecordEvent first, String shard, List<UploadProgress.Row> rows) {
+		try {
+			this.progress.add(first.upload().id(), first.attempt(), shard, rows).ifPresent(this.reports::finish);
+		}
+		catch (AwsServiceException ex) {
+			if (ex.isThrottlingException() || ex.statusCode() >= 500) {
+				throw ex;
+			}
+			// The rows are loaded; only their account failed (a missing table, access
+			// denied), and retrying the batch cannot help: the loading goes on.
+			log.error("Upload {}: {} rows loaded but not counted: {}", first.upload().id(), rows.size(),
+					DynamoDbFailures.describe(ex));
+		}
 	}
 
 	/**
@@ -188,8 +205,10 @@ class InventoryBatchLoader {
 			}
 			// E.g. access denied: nothing of these records can be loaded as things are.
 			for (InventoryRecordEvent event : group) {
-				this.deadLetters.send(sources.get(event), "reading the table failed: " + DynamoDbFailures.describe(ex),
-						stream, shard);
+				try (LogFields.Scope fields = fieldsOf(event)) {
+					this.deadLetters.send(sources.get(event),
+							"reading the table failed: " + DynamoDbFailures.describe(ex), stream, shard);
+				}
 				refused.add(event);
 			}
 			return new Outcome(group.size(), 0, 0, group.size());
@@ -228,10 +247,17 @@ class InventoryBatchLoader {
 			chunk.forEach((event) -> all.put(event, DynamoDbFailures.describe(ex)));
 			result = new InventoryTableWriter.Result(0, 0, all);
 		}
-		result.poison()
-			.forEach((event, reason) -> this.deadLetters.send(sources.get(event),
-					"the table refused the record: " + reason, stream, shard));
+		result.poison().forEach((event, reason) -> {
+			try (LogFields.Scope fields = fieldsOf(event)) {
+				this.deadLetters.send(sources.get(event), "the table refused the record: " + reason, stream, shard);
+			}
+		});
 		return result;
+	}
+
+	/** A record's upload, and its own store (a head-office file names many). */
+	private static LogFields.Scope fieldsOf(InventoryRecordEvent event) {
+		return LogFields.upload(event.upload()).with(LogFields.STORE, event.store());
 	}
 
 	/** Runs the tasks on the request pool; the first failure fails the batch. */
@@ -239,8 +265,10 @@ class InventoryBatchLoader {
 		if (tasks.size() <= 1) {
 			return tasks.stream().map(task).toList();
 		}
+		Map<String, String> fields = MDC.getCopyOfContextMap();
 		List<CompletableFuture<R>> futures = tasks.stream()
-			.map((input) -> CompletableFuture.supplyAsync(() -> task.apply(input), this.requests))
+			.map((input) -> CompletableFuture.supplyAsync(() -> withFields(fields, () -> task.apply(input)),
+					this.requests))
 			.toList();
 		try {
 			CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
@@ -252,6 +280,22 @@ class InventoryBatchLoader {
 			throw ex;
 		}
 		return futures.stream().map(CompletableFuture::join).toList();
+	}
+
+	/**
+	 * Runs a task on a pool thread with the batch's log fields, and leaves the thread
+	 * without them.
+	 */
+	private static <R> R withFields(Map<String, String> fields, Supplier<R> task) {
+		if (fields != null) {
+			MDC.setContextMap(fields);
+		}
+		try {
+			return task.get();
+		}
+		finally {
+			MDC.clear();
+		}
 	}
 
 	private static <T> List<List<T>> chunks(List<T> items, int size) {

@@ -1,5 +1,6 @@
 package com.retail.inventory.stockalert;
 
+import com.retail.inventory.contracts.LogFields;
 import io.awspring.cloud.kinesis.integration.Checkpointer;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,7 +92,7 @@ class DigestWindow {
 		if (collected.records.size() >= this.maxRecords) {
 			// Handled on the consumer's thread: a failure propagates and the records are
 			// read again from the checkpoint, so what was collected is dropped.
-			try {
+			try (LogFields.Scope fields = LogFields.scope().with(LogFields.SHARD, shard)) {
 				handle(shard, collected);
 			}
 			catch (RuntimeException ex) {
@@ -110,21 +111,29 @@ class DigestWindow {
 		for (Map.Entry<String, Collected> entry : new ArrayList<>(this.shards.entrySet())) {
 			Collected collected = entry.getValue();
 			if (!now.isBefore(collected.since.plus(this.window)) && !now.isBefore(collected.retryAt)) {
-				try {
-					handle(entry.getKey(), collected);
-				}
-				catch (RuntimeException ex) {
-					// Kept, and tried again after a jittered exponential backoff (or read
-					// again after a restart).
-					collected.failures++;
-					long ceiling = Math.min(MAX_BACKOFF.toMillis(),
-							FIRST_BACKOFF.toMillis() << Math.min(collected.failures, 16));
-					collected.retryAt = now.plusMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
-					log.error("Could not send the alerts of shard {} yet ({} records, attempt {}; next in {} ms): {}",
-							entry.getKey(), collected.records.size(), collected.failures,
-							collected.retryAt.toEpochMilli() - now.toEpochMilli(), ex.toString());
+				// Every line about these records, and the failure, names their shard.
+				try (LogFields.Scope fields = LogFields.scope().with(LogFields.SHARD, entry.getKey())) {
+					flush(entry.getKey(), collected, now);
 				}
 			}
+		}
+	}
+
+	/** Handles what one shard collected; after a failure, keeps it for a later try. */
+	private void flush(String shard, Collected collected, Instant now) {
+		try {
+			handle(shard, collected);
+		}
+		catch (RuntimeException ex) {
+			// Kept, and tried again after a jittered exponential backoff (or read again
+			// after a restart).
+			collected.failures++;
+			long ceiling = Math.min(MAX_BACKOFF.toMillis(),
+					FIRST_BACKOFF.toMillis() << Math.min(collected.failures, 16));
+			collected.retryAt = now.plusMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+			log.error("Could not send the alerts of shard {} yet ({} records, attempt {}; next in {} ms): {}", shard,
+					collected.records.size(), collected.failures, collected.retryAt.toEpochMilli() - now.toEpochMilli(),
+					ex.toString());
 		}
 	}
 

@@ -3,6 +3,7 @@ package com.retail.inventory.stockalert;
 import com.retail.inventory.contracts.ThresholdRules;
 import com.retail.inventory.contracts.AlertLogTable;
 import com.retail.inventory.contracts.AlertType;
+import com.retail.inventory.contracts.LogFields;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -79,18 +80,29 @@ class StockAlertSender {
 			if (group.size() > this.digestAbove && group.get(0).uploadId() != null) {
 				AlertDigest digest = new AlertDigest(group.get(0).store(), group.get(0).alertType(),
 						group.stream().map(Transition::item).toList());
-				this.publisher.publish(digest);
-				log.info("Alerted: {}", digest.message());
+				try (LogFields.Scope fields = fieldsOf(group.get(0))) {
+					this.publisher.publish(digest);
+					log.info("Alerted: {}", digest.message());
+				}
 				published++;
 				continue;
 			}
 			for (Transition transition : group) {
-				this.publisher.publish(transition.alert());
-				log.info("Alerted: {}", transition.alert().message());
+				try (LogFields.Scope fields = fieldsOf(transition)) {
+					this.publisher.publish(transition.alert());
+					log.info("Alerted: {}", transition.alert().message());
+				}
 				published++;
 			}
 		}
 		return published;
+	}
+
+	/** The upload a change came from (when the loader wrote it) and its store. */
+	private static LogFields.Scope fieldsOf(Transition transition) {
+		return LogFields.scope()
+			.with(LogFields.UPLOAD_ID, transition.uploadId())
+			.with(LogFields.STORE, transition.store());
 	}
 
 	/**
@@ -123,9 +135,12 @@ class StockAlertSender {
 			String id = AlertLogTable.alertId(transition.store(), transition.item());
 			String seen = recorded.get(id);
 			if (transition.version() != null && seen != null && transition.version().compareTo(seen) <= 0) {
-				log.info("Not alerting for {} / {} ({} -> {}): a change of version {} was seen already, this one is {}",
-						transition.store(), transition.item(), transition.before(), transition.now(), seen,
-						transition.version());
+				try (LogFields.Scope fields = fieldsOf(transition)) {
+					log.info(
+							"Not alerting for {} / {} ({} -> {}): a change of version {} was seen already, this one is {}",
+							transition.store(), transition.item(), transition.before(), transition.now(), seen,
+							transition.version());
+				}
 				continue;
 			}
 			fresh.add(transition);
