@@ -53,7 +53,10 @@ class ServiceRolePolicyTests {
 						List.of(arn("kinesis", "stream/" + NAMES.recordsStream()))),
 				// Conditional updates only (receipt creates the item): no reads, no puts.
 				new Statement("TrackUploads", List.of("dynamodb:UpdateItem"), List.of(table(NAMES.uploadsTable()))),
-				new Statement("WriteUploadReports", List.of("s3:PutObject"), List.of(REPORTS_ARN)));
+				new Statement("WriteUploadReports", List.of("s3:PutObject"), List.of(REPORTS_ARN)),
+				// Readiness describes the tracking table, nothing else.
+				new Statement("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"),
+						List.of(table(NAMES.uploadsTable()))));
 	}
 
 	/**
@@ -131,7 +134,10 @@ class ServiceRolePolicyTests {
 				// status.
 				new Statement("TrackUploads", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
 						List.of(table(NAMES.uploadsTable()))),
-				new Statement("UpdateUploadReports", List.of("s3:GetObject", "s3:PutObject"), List.of(REPORTS_ARN)));
+				new Statement("UpdateUploadReports", List.of("s3:GetObject", "s3:PutObject"), List.of(REPORTS_ARN)),
+				// Readiness describes the two tables it writes, nothing else.
+				new Statement("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"),
+						List.of(table(NAMES.inventoryTable()), table(NAMES.uploadsTable()))));
 	}
 
 	/**
@@ -189,18 +195,24 @@ class ServiceRolePolicyTests {
 						List.of(table(NAMES.alertLogTable()))),
 				// The whole table with a paginated Scan; read-only.
 				new Statement("ReadThresholds", List.of("dynamodb:Scan"), List.of(table(NAMES.thresholdsTable()))),
+				// Readiness describes the two tables, nothing else.
+				new Statement("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"),
+						List.of(table(NAMES.alertLogTable()), table(NAMES.thresholdsTable()))),
 				checkpoints(NAMES.stockAlertCheckpointTable()), locks(NAMES.stockAlertLockTable()));
 	}
 
 	/**
-	 * The thresholds are read by stock-alert with a Scan, and edited by the dashboard
-	 * (its API checks for head office); no other role touches the table.
+	 * The thresholds are read by stock-alert with a Scan (and described for its
+	 * readiness), and edited by the dashboard (its API checks for head office); no other
+	 * role touches the table.
 	 */
 	@Test
 	void thresholdsTableIsScannedByStockAlertAndEditedByTheDashboardOnly() {
 		assertThat(actionsOnTable(NAMES.thresholdsTable())).containsExactly(Map.entry(Component.INGEST, List.of()),
-				Map.entry(Component.LOADER, List.of()), Map.entry(Component.STOCK_ALERT, List.of("dynamodb:Scan")),
-				Map.entry(Component.DASHBOARD, List.of("dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem")));
+				Map.entry(Component.LOADER, List.of()),
+				Map.entry(Component.STOCK_ALERT, List.of("dynamodb:Scan", "dynamodb:DescribeTable")),
+				Map.entry(Component.DASHBOARD,
+						List.of("dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable")));
 	}
 
 	/**
@@ -223,7 +235,10 @@ class ServiceRolePolicyTests {
 				new Statement("EditThresholds", List.of("dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem"),
 						List.of(table(NAMES.thresholdsTable()))),
 				new Statement("ReadPasswordPolicy", List.of("cognito-idp:DescribeUserPool"),
-						List.of(userPoolArn(Variant.DEFAULTS))));
+						List.of(userPoolArn(Variant.DEFAULTS))),
+				// Readiness describes the three tables, nothing else.
+				new Statement("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"), List
+					.of(table(NAMES.inventoryTable()), table(NAMES.uploadsTable()), table(NAMES.thresholdsTable()))));
 	}
 
 	/**
@@ -264,7 +279,7 @@ class ServiceRolePolicyTests {
 	/**
 	 * The dashboard keeps its change-stream checkpoints and locks in memory (no consumer
 	 * group, every replica reads every shard): no binder table is declared for it, and it
-	 * may touch no table but the three it reads or edits.
+	 * may touch no table but the three it reads or edits (and describes for readiness).
 	 */
 	@Test
 	void dashboardHasNoBinderTables() {
@@ -275,7 +290,12 @@ class ServiceRolePolicyTests {
 		assertThat(tablesTouched).containsOnly(table(NAMES.inventoryTable()), table(NAMES.uploadsTable()),
 				table(NAMES.uploadsTable() + "/index/" + UploadsTable.BY_DAY_INDEX), table(NAMES.thresholdsTable()));
 		assertThat(statementsOf(Component.DASHBOARD).stream().flatMap(statement -> statement.actions().stream()))
-			.doesNotContain("dynamodb:DescribeTable", "dynamodb:UpdateItem", "dynamodb:CreateTable");
+			.doesNotContain("dynamodb:UpdateItem", "dynamodb:CreateTable");
+		// DescribeTable (which a binder's table store needs at start) only for readiness,
+		// on the three tables above.
+		assertThat(statementsOf(Component.DASHBOARD).stream()
+			.filter(statement -> statement.actions().contains("dynamodb:DescribeTable"))
+			.map(Statement::sid)).containsExactly("CheckTablesForReadiness");
 		assertThat(new TemplateResources(SynthesizedApp.of(Variant.DEFAULTS).dataJson()).ofType("AWS::DynamoDB::Table")
 			.values()
 			.stream()
@@ -287,17 +307,18 @@ class ServiceRolePolicyTests {
 	}
 
 	/**
-	 * The upload items are written by ingest (created) and the loader (counted), read by
-	 * the dashboard; stock-alert has nothing to do with them, and nobody scans or deletes
-	 * them (they expire by TTL).
+	 * The upload items are written by ingest (created) and the loader (counted; it also
+	 * describes the table for its readiness), read by the dashboard; stock-alert has
+	 * nothing to do with them, and nobody scans or deletes them (they expire by TTL).
 	 */
 	@Test
 	void uploadsTableIsCreatedByIngestUpdatedByTheLoaderReadByTheDashboardAndNeverDeleted() {
 		assertThat(actionsOnTable(NAMES.uploadsTable())).containsExactly(
-				Map.entry(Component.INGEST, List.of("dynamodb:UpdateItem")),
-				Map.entry(Component.LOADER, List.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
-				Map.entry(Component.STOCK_ALERT, List.of()),
-				Map.entry(Component.DASHBOARD, List.of("dynamodb:GetItem", "dynamodb:Query")));
+				Map.entry(Component.INGEST, List.of("dynamodb:UpdateItem", "dynamodb:DescribeTable")),
+				Map.entry(Component.LOADER,
+						List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DescribeTable")),
+				Map.entry(Component.STOCK_ALERT, List.of()), Map.entry(Component.DASHBOARD,
+						List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:DescribeTable")));
 	}
 
 	@ParameterizedTest

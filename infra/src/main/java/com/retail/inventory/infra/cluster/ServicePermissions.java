@@ -133,7 +133,9 @@ public final class ServicePermissions {
 				// UpdateItem calls only (an update creates the item on receipt); no
 				// reads.
 				allow("TrackUploads", List.of("dynamodb:UpdateItem"), arns.table(names.uploadsTable())),
-				allow("WriteUploadReports", List.of("s3:PutObject"), arns.reportObjects()));
+				allow("WriteUploadReports", List.of("s3:PutObject"), arns.reportObjects()),
+				// Readiness: the tracking table exists and may be used.
+				allow("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"), arns.table(names.uploadsTable())));
 	}
 
 	/**
@@ -162,6 +164,9 @@ public final class ServicePermissions {
 				arns.table(names.uploadsTable())));
 		// Reads the report ingest wrote and writes it back completed.
 		statements.add(allow("UpdateUploadReports", List.of("s3:GetObject", "s3:PutObject"), arns.reportObjects()));
+		// Readiness: both tables a batch writes exist and may be used.
+		statements.add(allow("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"),
+				List.of(arns.table(names.inventoryTable()), arns.table(names.uploadsTable()))));
 		return statements;
 	}
 
@@ -178,6 +183,9 @@ public final class ServicePermissions {
 				arns.table(names.alertLogTable())));
 		// The whole thresholds table, with a paginated, consistent Scan; never written.
 		statements.add(allow("ReadThresholds", List.of("dynamodb:Scan"), arns.table(names.thresholdsTable())));
+		// Readiness: both tables a batch needs exist and may be used.
+		statements.add(allow("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"),
+				List.of(arns.table(names.alertLogTable()), arns.table(names.thresholdsTable()))));
 		statements.addAll(binderTables(names.stockAlertCheckpointTable(), names.stockAlertLockTable()));
 		return statements;
 	}
@@ -207,7 +215,11 @@ public final class ServicePermissions {
 				// Lists them (a paginated Scan), sets one (put) and removes one.
 				allow("EditThresholds", List.of("dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem"),
 						arns.table(names.thresholdsTable())),
-				allow("ReadPasswordPolicy", List.of("cognito-idp:DescribeUserPool"), userPoolArn));
+				allow("ReadPasswordPolicy", List.of("cognito-idp:DescribeUserPool"), userPoolArn),
+				// Readiness: the three tables it reads or edits exist and may be used.
+				allow("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"),
+						List.of(arns.table(names.inventoryTable()), arns.table(names.uploadsTable()),
+								arns.table(names.thresholdsTable()))));
 	}
 
 	private List<PolicyStatement> binderTables(String checkpointTable, String lockTable) {

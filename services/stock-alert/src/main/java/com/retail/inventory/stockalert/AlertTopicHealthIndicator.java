@@ -1,8 +1,8 @@
 package com.retail.inventory.stockalert;
 
-import java.time.Clock;
+import com.retail.inventory.contracts.RecentResult;
 import java.time.Duration;
-import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -11,39 +11,29 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Whether alerts can be published: the topic exists and this service may use it
- * (GetTopicAttributes, checked at most every {@link #CACHE}). Part of readiness, so a
- * missing topic or a missing permission shows as the service not ready, with the reason,
- * instead of batches failing over and over unseen.
+ * (GetTopicAttributes, cached for {@code inventory.stock-alert.health-cache}). Part of
+ * readiness, so a missing topic or a missing permission shows as the service not ready,
+ * with the reason, instead of batches failing over and over unseen.
  */
 @Component("alertTopic")
 class AlertTopicHealthIndicator implements HealthIndicator {
-
-	static final Duration CACHE = Duration.ofSeconds(30);
 
 	private final SnsClient sns;
 
 	private final String topicArn;
 
-	private final Clock clock;
+	private final RecentResult<Health> recent;
 
-	private Health last;
-
-	private Instant checkedAt = Instant.MIN;
-
-	AlertTopicHealthIndicator(SnsClient sns, StockAlertProperties properties) {
+	AlertTopicHealthIndicator(SnsClient sns, StockAlertProperties properties,
+			@Value("${inventory.stock-alert.health-cache:5s}") Duration cache) {
 		this.sns = sns;
 		this.topicArn = properties.topicArn();
-		this.clock = Clock.systemUTC();
+		this.recent = new RecentResult<>(cache, this::check);
 	}
 
 	@Override
-	public synchronized Health health() {
-		Instant now = this.clock.instant();
-		if (this.last == null || now.isAfter(this.checkedAt.plus(CACHE))) {
-			this.last = check();
-			this.checkedAt = now;
-		}
-		return this.last;
+	public Health health() {
+		return this.recent.get();
 	}
 
 	private Health check() {

@@ -159,9 +159,10 @@ class StockAlertIntegrationTests {
 		assertThat(this.alertTopic.health().getStatus()).isEqualTo(Status.UP);
 
 		String missing = resources.noStockTopicArn() + "-missing";
-		AlertTopicHealthIndicator broken = new AlertTopicHealthIndicator(aws.sns(),
-				new StockAlertProperties(missing, "InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds",
-						Duration.ofSeconds(30), Set.of(), 5, Duration.ofSeconds(2)));
+		AlertTopicHealthIndicator broken = new AlertTopicHealthIndicator(
+				aws.sns(), new StockAlertProperties(missing, "InventoryAlertLog", Duration.ofDays(30),
+						"InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5, Duration.ofSeconds(2)),
+				Duration.ZERO);
 		Health health = broken.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails().get("reason").toString()).startsWith("alerts cannot be published to the topic");
