@@ -134,20 +134,28 @@ public final class InventoryResources {
 		return get("no-stock-topic");
 	}
 
-	public String loaderCheckpointTable() {
-		return get("loader-checkpoint-table");
+	public String loaderLeaseTable() {
+		return get("loader-lease-table");
 	}
 
-	public String loaderLockTable() {
-		return get("loader-lock-table");
+	public String stockAlertLeaseTable() {
+		return get("stock-alert-lease-table");
 	}
 
-	public String stockAlertCheckpointTable() {
-		return get("stock-alert-checkpoint-table");
+	public String loaderCoordinatorStateTable() {
+		return get("loader-coordinator-state-table");
 	}
 
-	public String stockAlertLockTable() {
-		return get("stock-alert-lock-table");
+	public String loaderWorkerMetricsTable() {
+		return get("loader-worker-metrics-table");
+	}
+
+	public String stockAlertCoordinatorStateTable() {
+		return get("stock-alert-coordinator-state-table");
+	}
+
+	public String stockAlertWorkerMetricsTable() {
+		return get("stock-alert-worker-metrics-table");
 	}
 
 	public String userPool() {

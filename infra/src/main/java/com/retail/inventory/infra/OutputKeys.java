@@ -50,9 +50,9 @@ public final class OutputKeys {
 	 */
 	public static final List<String> RESOURCE_NAME_KEYS = List.of("uploads-bucket", "upload-events-queue",
 			"upload-events-dlq", "records-stream", "records-dlq", "changes-stream", "inventory-table",
-			"alert-log-table", "thresholds-table", "uploads-table", "no-stock-topic", "loader-checkpoint-table",
-			"loader-lock-table", "stock-alert-checkpoint-table", "stock-alert-lock-table", "user-pool",
-			"user-pool-client");
+			"alert-log-table", "thresholds-table", "uploads-table", "no-stock-topic", "loader-lease-table",
+			"loader-coordinator-state-table", "loader-worker-metrics-table", "stock-alert-lease-table",
+			"stock-alert-coordinator-state-table", "stock-alert-worker-metrics-table", "user-pool", "user-pool-client");
 
 	private OutputKeys() {
 	}

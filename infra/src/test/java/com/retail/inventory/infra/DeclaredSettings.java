@@ -5,8 +5,8 @@ import static com.retail.inventory.infra.TemplateResources.map;
 import static com.retail.inventory.infra.TemplateResources.properties;
 
 import com.retail.inventory.contracts.AlertLogTable;
-import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.LeaseTableAttributes;
 import com.retail.inventory.contracts.ThresholdsTable;
 import com.retail.inventory.contracts.UploadsTable;
 import java.util.Collection;
@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  * schema of every table ({@link #CONTRACT_KEY_SCHEMA}): the names, key schema and
  * settings as AWS will create them. Resources are found by what they are (the queue with
  * a redrive policy, the queue it redrives to, the table with a range key that streams its
- * changes, the table with an index), never by the expected name, so a wrong name shows as
- * a wrong value rather than as a missing resource.
+ * changes, the business table with an index), never by the expected name, so a wrong name
+ * shows as a wrong value rather than as a missing resource.
  */
 final class DeclaredSettings {
 
@@ -58,9 +58,14 @@ final class DeclaredSettings {
 			Map.entry("uploads-table-index-range-key", UploadsTable.RECEIVED_AT),
 			// "all attributes" (UploadsTable.BY_DAY_INDEX)
 			Map.entry("uploads-table-index-projection", "ALL"),
-			Map.entry("binder-checkpoint-table-hash-key", BinderTableAttributes.CHECKPOINT),
-			Map.entry("binder-lock-table-hash-key", BinderTableAttributes.LOCK),
-			Map.entry("binder-lock-table-ttl-attribute", BinderTableAttributes.LOCK_EXPIRES_AT));
+			Map.entry("kcl-lease-table-hash-key", LeaseTableAttributes.LEASE_KEY),
+			Map.entry("kcl-lease-table-index", LeaseTableAttributes.OWNER_INDEX),
+			Map.entry("kcl-lease-table-index-hash-key", LeaseTableAttributes.LEASE_OWNER),
+			Map.entry("kcl-lease-table-index-range-key", LeaseTableAttributes.LEASE_KEY),
+			// KCL creates the index with the keys only (DynamoDBLeaseRefresher).
+			Map.entry("kcl-lease-table-index-projection", "KEYS_ONLY"),
+			Map.entry("kcl-coordinator-state-table-hash-key", LeaseTableAttributes.COORDINATOR_STATE_KEY),
+			Map.entry("kcl-worker-metrics-table-hash-key", LeaseTableAttributes.WORKER_METRICS_KEY));
 
 	private final TemplateResources template;
 
@@ -259,16 +264,16 @@ final class DeclaredSettings {
 		put("thresholds-table-range-key", keys(thresholds).get("RANGE"));
 
 		Map<String, Object> alertLog = one("AWS::DynamoDB::Table",
-				properties -> keys(properties).size() == 1 && !isBinderTable(properties)
+				properties -> keys(properties).size() == 1 && !isKclTable(properties)
 						&& properties.containsKey("TimeToLiveSpecification")
 						&& !properties.containsKey("GlobalSecondaryIndexes"));
 		put("alert-log-table", alertLog.get("TableName"));
 		put("alert-log-table-hash-key", keys(alertLog).get("HASH"));
 		put("alert-log-table-ttl-attribute", map(alertLog.get("TimeToLiveSpecification")).get("AttributeName"));
 
-		// The upload tracking table: the one table with an index.
+		// The upload tracking table: the one business table with an index.
 		Map<String, Object> uploads = one("AWS::DynamoDB::Table",
-				properties -> properties.containsKey("GlobalSecondaryIndexes"));
+				properties -> !isKclTable(properties) && properties.containsKey("GlobalSecondaryIndexes"));
 		put("uploads-table", uploads.get("TableName"));
 		put("uploads-table-hash-key", keys(uploads).get("HASH"));
 		put("uploads-table-ttl-attribute", map(uploads.get("TimeToLiveSpecification")).get("AttributeName"));
@@ -283,26 +288,53 @@ final class DeclaredSettings {
 		put("uploads-table-index-range-key", indexKeys.get("RANGE"));
 		put("uploads-table-index-projection", map(index.get("Projection")).get("ProjectionType"));
 
-		// Binder tables: checkpoints have no TTL, locks do; the service is in the name
-		// (checked against the file).
+		// KCL tables, three per consumer group (the group's service is in the name,
+		// checked against the file): the lease table is the one with an index; of the
+		// two others, the coordinator state and the worker metrics tables are told apart
+		// by their names.
 		for (String service : List.of("Loader", "StockAlert")) {
 			String prefix = service.equals("Loader") ? "loader" : "stock-alert";
-			Map<String, Object> checkpoints = one("AWS::DynamoDB::Table",
-					properties -> isBinderTable(properties) && !properties.containsKey("TimeToLiveSpecification")
-							&& properties.get("TableName").toString().contains(service));
-			Map<String, Object> locks = one("AWS::DynamoDB::Table",
-					properties -> isBinderTable(properties) && properties.containsKey("TimeToLiveSpecification")
-							&& properties.get("TableName").toString().contains(service));
-			put(prefix + "-checkpoint-table", checkpoints.get("TableName"));
-			put(prefix + "-lock-table", locks.get("TableName"));
-			put("binder-checkpoint-table-hash-key", keys(checkpoints).get("HASH"));
-			put("binder-lock-table-hash-key", keys(locks).get("HASH"));
-			put("binder-lock-table-ttl-attribute", map(locks.get("TimeToLiveSpecification")).get("AttributeName"));
+			Predicate<Map<String, Object>> ofService = properties -> isKclTable(properties)
+					&& properties.get("TableName").toString().contains(service);
+			Map<String, Object> leases = one("AWS::DynamoDB::Table",
+					ofService.and(properties -> properties.containsKey("GlobalSecondaryIndexes")));
+			Map<String, Object> coordinatorState = one("AWS::DynamoDB::Table",
+					ofService.and(properties -> !properties.containsKey("GlobalSecondaryIndexes")
+							&& properties.get("TableName").toString().contains("Coordinator")));
+			Map<String, Object> workerMetrics = one("AWS::DynamoDB::Table",
+					ofService.and(properties -> !properties.containsKey("GlobalSecondaryIndexes")
+							&& properties.get("TableName").toString().contains("Worker")));
+			put(prefix + "-lease-table", leases.get("TableName"));
+			put(prefix + "-coordinator-state-table", coordinatorState.get("TableName"));
+			put(prefix + "-worker-metrics-table", workerMetrics.get("TableName"));
+			put("kcl-lease-table-hash-key", keys(leases).get("HASH"));
+			List<Object> leaseIndexes = list(leases.get("GlobalSecondaryIndexes"));
+			if (leaseIndexes.size() != 1) {
+				throw new AssertionError(
+						"Expected one index of " + leases.get("TableName") + ", found " + leaseIndexes.size());
+			}
+			Map<String, Object> leaseIndex = map(leaseIndexes.get(0));
+			Map<String, String> leaseIndexKeys = keys(leases, leaseIndex.get("KeySchema"));
+			put("kcl-lease-table-index", leaseIndex.get("IndexName"));
+			put("kcl-lease-table-index-hash-key", leaseIndexKeys.get("HASH"));
+			put("kcl-lease-table-index-range-key", leaseIndexKeys.get("RANGE"));
+			put("kcl-lease-table-index-projection", map(leaseIndex.get("Projection")).get("ProjectionType"));
+			put("kcl-coordinator-state-table-hash-key", keys(coordinatorState).get("HASH"));
+			put("kcl-worker-metrics-table-hash-key", keys(workerMetrics).get("HASH"));
+			for (Map<String, Object> table : List.of(leases, coordinatorState, workerMetrics)) {
+				if (keys(table).size() != 1 || table.containsKey("TimeToLiveSpecification")) {
+					throw new AssertionError(
+							table.get("TableName") + " is not as KCL creates it: one hash key, no TTL");
+				}
+			}
 		}
 	}
 
-	/** The Kinesis binder's tables are the only ones with a lowercase key attribute. */
-	private static boolean isBinderTable(Map<String, Object> properties) {
+	/**
+	 * The KCL tables are the only ones with a lowercase key attribute (KCL's own names;
+	 * the business tables' attributes are capitalized).
+	 */
+	private static boolean isKclTable(Map<String, Object> properties) {
 		String hashKey = keys(properties).get("HASH");
 		return hashKey != null && Character.isLowerCase(hashKey.charAt(0));
 	}
@@ -348,7 +380,7 @@ final class DeclaredSettings {
 	}
 
 	/**
-	 * A key read twice (e.g. binder key schema, from each service's table) must agree.
+	 * A key read twice (e.g. KCL key schema, from each service's tables) must agree.
 	 */
 	private void put(String key, Object value) {
 		String text = String.valueOf(value);

@@ -2,15 +2,22 @@ package com.retail.inventory.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.LeaseTableAttributes;
 import com.retail.inventory.infra.SynthesizedApp.Variant;
-import io.awspring.cloud.dynamodb.DynamoDbLockRepository;
-import io.awspring.cloud.dynamodb.DynamoDbMetadataStore;
+import java.lang.reflect.Field;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.kinesis.coordinator.CoordinatorState;
+import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseRefresher;
+import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseSerializer;
+import software.amazon.kinesis.worker.metricstats.WorkerMetricStats;
 
 /**
  * One source of names: what the synthesized data template declares (names, stream and
@@ -72,12 +79,34 @@ class NamesParityTests {
 		}
 	}
 
+	/**
+	 * The template's KCL tables have the key schema of {@link LeaseTableAttributes} (the
+	 * tests above); here that is the key schema KCL 3 itself creates, taken from the code
+	 * KCL builds its CreateTable and UpdateTable requests with. Not checked here: the
+	 * index's KEYS_ONLY projection, which KCL writes inline into its UpdateTable request
+	 * (LocalProvisioningParityIntegrationTests compares it with the local provisioning,
+	 * and the services' integration tests run KCL on those tables).
+	 */
 	@Test
-	void binderTablesHaveTheKeySchemaTheBinderLibraryUses() {
-		assertThat(BinderTableAttributes.CHECKPOINT).isEqualTo(DynamoDbMetadataStore.KEY);
-		assertThat(BinderTableAttributes.CHECKPOINT_SEQUENCE).isEqualTo(DynamoDbMetadataStore.VALUE);
-		assertThat(BinderTableAttributes.LOCK).isEqualTo(DynamoDbLockRepository.KEY_ATTR);
-		assertThat(BinderTableAttributes.LOCK_EXPIRES_AT).isEqualTo(DynamoDbLockRepository.TTL_ATTR);
+	void kclTablesHaveTheKeySchemaKclCreates() throws ReflectiveOperationException {
+		DynamoDBLeaseSerializer leases = new DynamoDBLeaseSerializer();
+		assertThat(keySchema(leases.getKeySchema())).isEqualTo(Map.of("HASH", LeaseTableAttributes.LEASE_KEY));
+		assertThat(keySchema(leases.getWorkerIdToLeaseKeyIndexKeySchema()))
+			.isEqualTo(Map.of("HASH", LeaseTableAttributes.LEASE_OWNER, "RANGE", LeaseTableAttributes.LEASE_KEY));
+		// Package-private in KCL: the name KCL looks the index up by (DescribeTable) and
+		// queries.
+		Field ownerIndex = DynamoDBLeaseRefresher.class.getDeclaredField("LEASE_OWNER_TO_LEASE_KEY_INDEX_NAME");
+		ownerIndex.setAccessible(true);
+		assertThat(ownerIndex.get(null)).isEqualTo(LeaseTableAttributes.OWNER_INDEX);
+		assertThat(CoordinatorState.COORDINATOR_STATE_TABLE_HASH_KEY_ATTRIBUTE_NAME)
+			.isEqualTo(LeaseTableAttributes.COORDINATOR_STATE_KEY);
+		assertThat(keySchema(WorkerMetricStats.getKeySchema()))
+			.isEqualTo(Map.of("HASH", LeaseTableAttributes.WORKER_METRICS_KEY));
+		// Every key attribute a string, as the template declares them.
+		assertThat(attributeTypes(leases.getAttributeDefinitions(),
+				leases.getWorkerIdToLeaseKeyIndexAttributeDefinitions(), WorkerMetricStats.getAttributeDefinitions()))
+			.isEqualTo(Map.of(LeaseTableAttributes.LEASE_KEY, "S", LeaseTableAttributes.LEASE_OWNER, "S",
+					LeaseTableAttributes.WORKER_METRICS_KEY, "S"));
 	}
 
 	@Test
@@ -94,11 +123,27 @@ class NamesParityTests {
 		assertThat(List.copyOf(OutputKeys.RESOURCE_NAME_KEYS)).doesNotHaveDuplicates();
 	}
 
-	/** The shared file's settings plus the key schema of the contract classes. */
+	/**
+	 * The shared file's settings plus the key schema of the contract classes.
+	 */
 	private static Map<String, String> sharedFile() {
 		Map<String, String> expected = new LinkedHashMap<>(InventoryResources.load().entries());
 		expected.putAll(DeclaredSettings.CONTRACT_KEY_SCHEMA);
 		return expected;
+	}
+
+	private static Map<String, String> keySchema(Collection<KeySchemaElement> keys) {
+		return keys.stream()
+			.collect(Collectors.toMap(KeySchemaElement::keyTypeAsString, KeySchemaElement::attributeName));
+	}
+
+	@SafeVarargs
+	private static Map<String, String> attributeTypes(Collection<AttributeDefinition>... definitions) {
+		return List.of(definitions)
+			.stream()
+			.flatMap(Collection::stream)
+			.collect(Collectors.toMap(AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString,
+					(first, second) -> first.equals(second) ? first : first + "/" + second));
 	}
 
 }

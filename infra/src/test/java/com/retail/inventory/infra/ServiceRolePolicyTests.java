@@ -3,6 +3,7 @@ package com.retail.inventory.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.LeaseTableAttributes;
 import com.retail.inventory.contracts.UploadsTable;
 import com.retail.inventory.infra.SynthesizedApp.Variant;
 import java.util.EnumMap;
@@ -113,7 +114,7 @@ class ServiceRolePolicyTests {
 	}
 
 	@Test
-	void loaderConsumesRecordsReadsVersionsWritesInventorySendsDeadLettersUsesOnlyItsBinderTablesAndCountsUploads() {
+	void loaderConsumesRecordsReadsVersionsWritesInventorySendsDeadLettersUsesOnlyItsKclTablesAndCountsUploads() {
 		assertThat(statementsOf(Component.LOADER)).containsExactly(
 				consumer("ConsumeInventoryRecords", NAMES.recordsStream()),
 				// Stored versions: one strongly consistent BatchGetItem per batch.
@@ -129,15 +130,18 @@ class ServiceRolePolicyTests {
 				// Its depth for a gauge: attributes, still no receive.
 				new Statement("WatchDeadLetters", List.of("sqs:GetQueueAttributes"),
 						List.of(arn("sqs", NAMES.recordsDlq()))),
-				checkpoints(NAMES.loaderCheckpointTable()), locks(NAMES.loaderLockTable()),
+				kclLeases(NAMES.loaderLeaseTable()), kclLeasesByOwner(NAMES.loaderLeaseTable()),
+				kclCoordinatorState(NAMES.loaderCoordinatorStateTable()),
+				kclWorkerMetrics(NAMES.loaderWorkerMetricsTable()),
 				// The counts of the current attempt (conditional updates), the final
 				// status.
 				new Statement("TrackUploads", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
 						List.of(table(NAMES.uploadsTable()))),
 				new Statement("UpdateUploadReports", List.of("s3:GetObject", "s3:PutObject"), List.of(REPORTS_ARN)),
-				// Readiness describes the two tables it writes, nothing else.
-				new Statement("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"),
-						List.of(table(NAMES.inventoryTable()), table(NAMES.uploadsTable()))));
+				// Readiness describes the two tables it writes and its lease table,
+				// nothing else.
+				new Statement("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"), List
+					.of(table(NAMES.inventoryTable()), table(NAMES.uploadsTable()), table(NAMES.loaderLeaseTable()))));
 	}
 
 	/**
@@ -184,7 +188,7 @@ class ServiceRolePolicyTests {
 	}
 
 	@Test
-	void stockAlertConsumesChangesPublishesAlertsTracksAlertStateReadsThresholdsAndUsesOnlyItsBinderTables() {
+	void stockAlertConsumesChangesPublishesAlertsTracksAlertStateReadsThresholdsAndUsesOnlyItsKclTables() {
 		assertThat(statementsOf(Component.STOCK_ALERT)).containsExactly(
 				consumer("ConsumeInventoryChanges", NAMES.changesStream()),
 				new Statement("PublishNoStockAlerts", List.of("sns:GetTopicAttributes", "sns:Publish"),
@@ -195,10 +199,13 @@ class ServiceRolePolicyTests {
 						List.of(table(NAMES.alertLogTable()))),
 				// The whole table with a paginated Scan; read-only.
 				new Statement("ReadThresholds", List.of("dynamodb:Scan"), List.of(table(NAMES.thresholdsTable()))),
-				// Readiness describes the two tables, nothing else.
+				// Readiness describes the two tables and its lease table, nothing else.
 				new Statement("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"),
-						List.of(table(NAMES.alertLogTable()), table(NAMES.thresholdsTable()))),
-				checkpoints(NAMES.stockAlertCheckpointTable()), locks(NAMES.stockAlertLockTable()));
+						List.of(table(NAMES.alertLogTable()), table(NAMES.thresholdsTable()),
+								table(NAMES.stockAlertLeaseTable()))),
+				kclLeases(NAMES.stockAlertLeaseTable()), kclLeasesByOwner(NAMES.stockAlertLeaseTable()),
+				kclCoordinatorState(NAMES.stockAlertCoordinatorStateTable()),
+				kclWorkerMetrics(NAMES.stockAlertWorkerMetricsTable()));
 	}
 
 	/**
@@ -278,11 +285,12 @@ class ServiceRolePolicyTests {
 
 	/**
 	 * The dashboard keeps its change-stream checkpoints and locks in memory (no consumer
-	 * group, every replica reads every shard): no binder table is declared for it, and it
-	 * may touch no table but the three it reads or edits (and describes for readiness).
+	 * group, every replica reads every shard): no binder or KCL table is declared for it,
+	 * and it may touch no table but the three it reads or edits (and describes for
+	 * readiness).
 	 */
 	@Test
-	void dashboardHasNoBinderTables() {
+	void dashboardHasNoConsumerTables() {
 		List<String> tablesTouched = statementsOf(Component.DASHBOARD).stream()
 			.filter(statement -> statement.actions().stream().anyMatch(action -> action.startsWith("dynamodb:")))
 			.flatMap(statement -> statement.resources().stream())
@@ -302,8 +310,9 @@ class ServiceRolePolicyTests {
 			.map(table -> TemplateResources.properties(table).get("TableName").toString()))
 			.noneMatch(name -> name.toLowerCase().contains("dashboard"))
 			.containsExactlyInAnyOrder(NAMES.inventoryTable(), NAMES.alertLogTable(), NAMES.thresholdsTable(),
-					NAMES.uploadsTable(), NAMES.loaderCheckpointTable(), NAMES.loaderLockTable(),
-					NAMES.stockAlertCheckpointTable(), NAMES.stockAlertLockTable());
+					NAMES.uploadsTable(), NAMES.loaderLeaseTable(), NAMES.loaderCoordinatorStateTable(),
+					NAMES.loaderWorkerMetricsTable(), NAMES.stockAlertLeaseTable(),
+					NAMES.stockAlertCoordinatorStateTable(), NAMES.stockAlertWorkerMetricsTable());
 	}
 
 	/**
@@ -340,15 +349,73 @@ class ServiceRolePolicyTests {
 			.isEqualTo(statementsOf(component, Variant.DEFAULTS).stream().map(Statement::actions).toList());
 	}
 
+	/**
+	 * The streams, tables (the KCL tables and the lease table's index included), topic
+	 * and queues exist before the services start: KCL finds its tables with DescribeTable
+	 * and creates nothing, and a wrong name fails instead of creating a resource.
+	 */
 	@Test
 	void noServiceMayCreateOrReconfigureStreamsOrTables() {
 		for (Component component : Component.values()) {
 			assertThat(statementsOf(component).stream().flatMap(statement -> statement.actions().stream()))
 				.as(component.name())
 				.doesNotContain("kinesis:CreateStream", "kinesis:UpdateShardCount", "dynamodb:CreateTable",
-						"dynamodb:UpdateTimeToLive", "sns:CreateTopic", "sqs:CreateQueue", "sqs:SetQueueAttributes",
-						"sqs:PurgeQueue", "sqs:DeleteQueue");
+						"dynamodb:UpdateTable", "dynamodb:DeleteTable", "dynamodb:UpdateTimeToLive",
+						"dynamodb:UpdateContinuousBackups", "dynamodb:TagResource", "sns:CreateTopic",
+						"sqs:CreateQueue", "sqs:SetQueueAttributes", "sqs:PurgeQueue", "sqs:DeleteQueue");
 		}
+	}
+
+	/**
+	 * Each consumer group's KCL tables are touched by its own service only, and no other
+	 * group's; no service reaches another index of a lease table (the index by name, not
+	 * {@code index/*}).
+	 */
+	@Test
+	void eachConsumerGroupUsesOnlyItsOwnKclTables() {
+		List<String> loaderTables = List.of(NAMES.loaderLeaseTable(), NAMES.loaderCoordinatorStateTable(),
+				NAMES.loaderWorkerMetricsTable());
+		List<String> stockAlertTables = List.of(NAMES.stockAlertLeaseTable(), NAMES.stockAlertCoordinatorStateTable(),
+				NAMES.stockAlertWorkerMetricsTable());
+		for (Component component : Component.values()) {
+			List<String> own = switch (component) {
+				case LOADER -> loaderTables;
+				case STOCK_ALERT -> stockAlertTables;
+				default -> List.of();
+			};
+			List<String> kclResources = statementsOf(component).stream()
+				.flatMap(statement -> statement.resources().stream())
+				.filter(resource -> isTableOrIndexOfAny(resource, loaderTables)
+						|| isTableOrIndexOfAny(resource, stockAlertTables))
+				.distinct()
+				.toList();
+			List<String> expected = own.isEmpty() ? List.of()
+					: List.of(table(own.get(0)), table(own.get(0) + "/index/" + LeaseTableAttributes.OWNER_INDEX),
+							table(own.get(1)), table(own.get(2)));
+			assertThat(kclResources).as(component.name()).containsExactlyInAnyOrderElementsOf(expected);
+			assertThat(kclResources).as(component.name()).noneMatch(resource -> resource.endsWith("/index/*"));
+		}
+	}
+
+	/**
+	 * No KCL metrics (metrics-level NONE) and no enhanced fan-out (the consumers poll):
+	 * no CloudWatch and no stream consumer actions for any service.
+	 */
+	@Test
+	void consumersNeitherPublishMetricsNorUseEnhancedFanOut() {
+		for (Component component : Component.values()) {
+			assertThat(statementsOf(component).stream().flatMap(statement -> statement.actions().stream()))
+				.as(component.name())
+				.noneMatch(action -> action.startsWith("cloudwatch:"))
+				.doesNotContain("kinesis:RegisterStreamConsumer", "kinesis:DescribeStreamConsumer",
+						"kinesis:SubscribeToShard", "kinesis:ListStreamConsumers");
+		}
+	}
+
+	/** Whether the ARN is one of the tables, or an index of one. */
+	private static boolean isTableOrIndexOfAny(String resource, List<String> tables) {
+		return tables.stream()
+			.anyMatch(name -> resource.endsWith(":table/" + name) || resource.contains(":table/" + name + "/index/"));
 	}
 
 	/** For each service role, the actions it is granted on the table. */
@@ -406,14 +473,36 @@ class ServiceRolePolicyTests {
 			.get(0);
 	}
 
-	private static Statement checkpoints(String table) {
-		return new Statement("BinderCheckpoints", List.of("dynamodb:DescribeTable", "dynamodb:GetItem",
-				"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"), List.of(table(table)));
+	/**
+	 * KCL 3.1.2's DynamoDBLeaseRefresher: describe, list (Scan), get, create, update and
+	 * delete leases; no Query on the table itself.
+	 */
+	private static Statement kclLeases(String table) {
+		return new Statement("KclLeases", List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem",
+				"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"), List.of(table(table)));
 	}
 
-	private static Statement locks(String table) {
-		return new Statement("BinderLocks", List.of("dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:UpdateItem",
-				"dynamodb:DeleteItem", "dynamodb:Query"), List.of(table(table)));
+	/** A worker's leases through the owner index, by its exact ARN: Query only. */
+	private static Statement kclLeasesByOwner(String table) {
+		return new Statement("KclLeasesByOwner", List.of("dynamodb:Query"),
+				List.of(table(table + "/index/" + LeaseTableAttributes.OWNER_INDEX)));
+	}
+
+	/** CoordinatorStateDAO and the DynamoDB lock client electing the leader. */
+	private static Statement kclCoordinatorState(String table) {
+		return new Statement("KclCoordinatorState", List.of("dynamodb:DescribeTable", "dynamodb:GetItem",
+				"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"),
+				List.of(table(table)));
+	}
+
+	/**
+	 * WorkerMetricStatsDAO: describe, update a report, delete a stale one, scan them all;
+	 * it never gets or puts a single item.
+	 */
+	private static Statement kclWorkerMetrics(String table) {
+		return new Statement("KclWorkerMetrics",
+				List.of("dynamodb:DescribeTable", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan"),
+				List.of(table(table)));
 	}
 
 	private static String table(String name) {

@@ -54,13 +54,31 @@ public final class LocalPlatform implements AutoCloseable {
 	 * configure with other values (key without the {@code inventory.resources.} prefix)
 	 * @param services further environment variables per service
 	 */
-	public record Overrides(Map<String, String> resources, Map<String, Map<String, String>> services) {
+	public record Overrides(Map<String, String> resources, Map<String, Map<String, String>> services,
+			int consumerReplicas) {
+
+		/**
+		 * @param consumerReplicas instances of each Kinesis consumer group's service (the
+		 * loader and stock-alert), which share the shards between them
+		 */
+		public Overrides {
+			if (consumerReplicas < 1) {
+				throw new IllegalArgumentException("consumerReplicas must be at least 1");
+			}
+		}
+
+		public Overrides(Map<String, String> resources, Map<String, Map<String, String>> services) {
+			this(resources, services, 1);
+		}
 
 		public static Overrides none() {
 			return new Overrides(Map.of(), Map.of());
 		}
 
 	}
+
+	/** The services that read a stream as a consumer group: they may run replicated. */
+	public static final List<String> CONSUMER_GROUP_SERVICES = List.of("loader", "stock-alert");
 
 	public static LocalPlatform start(Path root, Path logDir, Ports ports, Duration readyTimeout) {
 		return start(root, logDir, ports, readyTimeout, Overrides.none());
@@ -113,8 +131,30 @@ public final class LocalPlatform implements AutoCloseable {
 					.put("INVENTORY_RESOURCES_" + key.toUpperCase(Locale.ROOT).replace('-', '_'), value));
 			env.putAll(overrides.services().getOrDefault(name, Map.of()));
 			definitions.add(new ServiceLauncher.Service(name, portOf.get(name), env));
+			if (CONSUMER_GROUP_SERVICES.contains(name)) {
+				for (int replica = 2; replica <= overrides.consumerReplicas(); replica++) {
+					definitions.add(new ServiceLauncher.Service(name + "-" + replica, name,
+							replicaPort(portOf.get(name), replica), env));
+				}
+			}
 		}
 		return definitions;
+	}
+
+	/**
+	 * The documented ports' replicas are 10 apart (loader 8082, 8092, …); otherwise any
+	 * free port.
+	 */
+	private static int replicaPort(int firstPort, int replica) {
+		boolean documented = firstPort == ServicePorts.LOADER || firstPort == ServicePorts.STOCK_ALERT;
+		return documented ? firstPort + 10 * (replica - 1) : Emulators.freePort();
+	}
+
+	/**
+	 * The ports of every running instance of a service (its replicas after the first).
+	 */
+	public List<Integer> portsOf(String service) {
+		return this.services.instancesOf(service).stream().map(ServiceLauncher.Service::port).toList();
 	}
 
 	/** The running services, e.g. to kill and restart one. */

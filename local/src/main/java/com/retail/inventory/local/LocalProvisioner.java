@@ -1,9 +1,9 @@
 package com.retail.inventory.local;
 
 import com.retail.inventory.contracts.AlertLogTable;
-import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.LeaseTableAttributes;
 import com.retail.inventory.contracts.ThresholdsTable;
 import com.retail.inventory.contracts.UploadsTable;
 import com.retail.inventory.contracts.UserPoolAttributes;
@@ -94,12 +94,13 @@ public final class LocalProvisioner {
 		createTable(names.alertLogTable(), AlertLogTable.ALERT_ID, AlertLogTable.EXPIRES_AT);
 		createUploadsTable();
 		createThresholdsTable();
-		// The binder's own tables, pre-created so nothing is created at runtime with
-		// unknown settings.
-		createTable(names.loaderCheckpointTable(), BinderTableAttributes.CHECKPOINT, null);
-		createTable(names.loaderLockTable(), BinderTableAttributes.LOCK, BinderTableAttributes.LOCK_EXPIRES_AT);
-		createTable(names.stockAlertCheckpointTable(), BinderTableAttributes.CHECKPOINT, null);
-		createTable(names.stockAlertLockTable(), BinderTableAttributes.LOCK, BinderTableAttributes.LOCK_EXPIRES_AT);
+		// The consumer groups' Kinesis Client Library tables, pre-created (as infra/
+		// does)
+		// so KCL creates nothing at runtime with settings of its own.
+		createKclTables(names.loaderLeaseTable(), names.loaderCoordinatorStateTable(),
+				names.loaderWorkerMetricsTable());
+		createKclTables(names.stockAlertLeaseTable(), names.stockAlertCoordinatorStateTable(),
+				names.stockAlertWorkerMetricsTable());
 
 		String topicArn = aws.sns().createTopic(b -> b.name(names.noStockTopic())).topicArn();
 		String observerUrl = createQueue(ALERTS_OBSERVER_QUEUE, Map.of());
@@ -115,8 +116,7 @@ public final class LocalProvisioner {
 				names.inventoryTable(), userPoolId);
 		return new LocalResources(names.uploadsBucket(), queueUrl, dlqUrl, names.recordsStream(), names.changesStream(),
 				names.inventoryTable(), tableStreamArn, names.alertLogTable(), topicArn, observerUrl, userPoolId,
-				clientId, names.loaderCheckpointTable(), names.loaderLockTable(), names.stockAlertCheckpointTable(),
-				names.stockAlertLockTable(), recordsDlqUrl);
+				clientId, names.loaderLeaseTable(), names.stockAlertLeaseTable(), recordsDlqUrl);
 	}
 
 	/**
@@ -258,6 +258,25 @@ public final class LocalProvisioner {
 					.projection(p -> p.projectionType(ProjectionType.ALL)))
 				.billingMode(BillingMode.PAY_PER_REQUEST));
 		enableTimeToLive(name, UploadsTable.EXPIRES_AT);
+	}
+
+	/**
+	 * A consumer group's KCL tables with KCL 3's schema: the lease table with its owner
+	 * index (keys only), the coordinator state and worker metrics tables.
+	 */
+	private void createKclTables(String leaseTable, String coordinatorStateTable, String workerMetricsTable) {
+		aws.dynamoDb()
+			.createTable(b -> b.tableName(leaseTable)
+				.keySchema(key(LeaseTableAttributes.LEASE_KEY, KeyType.HASH))
+				.attributeDefinitions(stringAttribute(LeaseTableAttributes.LEASE_KEY),
+						stringAttribute(LeaseTableAttributes.LEASE_OWNER))
+				.globalSecondaryIndexes(i -> i.indexName(LeaseTableAttributes.OWNER_INDEX)
+					.keySchema(key(LeaseTableAttributes.LEASE_OWNER, KeyType.HASH),
+							key(LeaseTableAttributes.LEASE_KEY, KeyType.RANGE))
+					.projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
+				.billingMode(BillingMode.PAY_PER_REQUEST));
+		createTable(coordinatorStateTable, LeaseTableAttributes.COORDINATOR_STATE_KEY, null);
+		createTable(workerMetricsTable, LeaseTableAttributes.WORKER_METRICS_KEY, null);
 	}
 
 	private void createTable(String name, String hashKey, String ttlAttribute) {

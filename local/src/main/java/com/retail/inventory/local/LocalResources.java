@@ -8,6 +8,5 @@ package com.retail.inventory.local;
 public record LocalResources(String bucket, String uploadQueueUrl, String uploadDlqUrl, String recordsStream,
 		String changesStream, String inventoryTable, String inventoryTableStreamArn, String alertLogTable,
 		String noStockTopicArn, String alertsObserverQueueUrl, String userPoolId, String userPoolClientId,
-		String loaderCheckpointTable, String loaderLockTable, String stockAlertCheckpointTable,
-		String stockAlertLockTable, String recordsDlqUrl) {
+		String loaderLeaseTable, String stockAlertLeaseTable, String recordsDlqUrl) {
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -24,6 +25,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 public final class LocalRunner {
 
+	/** Shards of each local stream. */
+	static final int LOCAL_SHARDS = 4;
+
 	private LocalRunner() {
 	}
 
@@ -34,7 +38,7 @@ public final class LocalRunner {
 		switch (command) {
 			case "up" -> {
 				try {
-					up(root);
+					up(root, replicas(args));
 				}
 				catch (IllegalStateException ex) {
 					// A problem the person can fix (a port in use, a wrong moto version):
@@ -45,7 +49,7 @@ public final class LocalRunner {
 			}
 			case "demo" -> demo(root, args.length > 1 ? List.of(args).subList(1, args.length) : List.of());
 			default -> {
-				System.err.println("usage: inventory up | demo [file.csv ...]");
+				System.err.println("usage: inventory up [--replicas N] | demo [file.csv ...]");
 				System.exit(2);
 			}
 		}
@@ -61,12 +65,31 @@ public final class LocalRunner {
 		}
 	}
 
-	private static void up(Path root) throws InterruptedException {
+	/**
+	 * {@code up --replicas N}: instances of the loader and of stock-alert (default 1).
+	 */
+	static int replicas(String[] args) {
+		List<String> options = List.of(args).subList(1, args.length);
+		if (options.isEmpty()) {
+			return 1;
+		}
+		if (options.size() == 2 && options.get(0).equals("--replicas") && options.get(1).matches("[1-9]")) {
+			return Integer.parseInt(options.get(1));
+		}
+		throw new IllegalStateException("usage: inventory up [--replicas N] (N from 1 to 9), not " + options);
+	}
+
+	private static void up(Path root, int replicas) throws InterruptedException {
 		Path logDir = root.resolve(".local/logs");
-		System.out.println("Starting emulators, provisioning resources and starting the four services...");
+		System.out.println("Starting emulators, provisioning resources and starting the four services"
+				+ (replicas > 1 ? " (" + replicas + " loaders, " + replicas + " stock-alerts)" : "") + "...");
 		System.out.println("Logs: " + logDir);
+		// Four shards per stream, as values-prod.yaml deploys: enough for replicas to
+		// share.
 		LocalPlatform platform = LocalPlatform.start(root, logDir, LocalPlatform.Ports.documented(),
-				Duration.ofMinutes(5));
+				Duration.ofMinutes(5),
+				new LocalPlatform.Overrides(Map.of("records-stream-shards", String.valueOf(LOCAL_SHARDS),
+						"changes-stream-shards", String.valueOf(LOCAL_SHARDS)), Map.of(), replicas));
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("\nStopping services and emulators...");

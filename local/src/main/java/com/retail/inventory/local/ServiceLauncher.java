@@ -27,8 +27,17 @@ public final class ServiceLauncher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceLauncher.class);
 
-	/** A service to run: its name (= its module and jar), HTTP port and environment. */
-	public record Service(String name, int port, Map<String, String> environment) {
+	/**
+	 * A service instance to run: its name (the module's, or {@code loader-2} for a second
+	 * replica; names its log), its module (which jar), HTTP port and environment.
+	 */
+	public record Service(String name, String module, int port, Map<String, String> environment) {
+
+		/** The first (or only) instance of a module. */
+		public Service(String module, int port, Map<String, String> environment) {
+			this(module, module, port, environment);
+		}
+
 	}
 
 	private final Path root;
@@ -64,10 +73,13 @@ public final class ServiceLauncher implements AutoCloseable {
 
 	public void start(Service service) {
 		List<String> command = List.of(javaBinary(), "-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
-				jarOf(root, service.name()).toString());
+				jarOf(root, service.module()).toString());
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(service.environment());
 		builder.environment().put("SERVER_PORT", String.valueOf(service.port()));
+		// What a pod's HOSTNAME is in Kubernetes: the instance's name (it names the
+		// instance's KCL worker, the lease owner `status` shows).
+		builder.environment().put("HOSTNAME", service.name());
 		// A fresh log per run; a restarted service appends to its own.
 		File logFile = this.logDir.resolve(service.name() + ".log").toFile();
 		builder.redirectErrorStream(true)
@@ -83,6 +95,11 @@ public final class ServiceLauncher implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + service.name(), ex);
 		}
+	}
+
+	/** The instances started of a module, the first one first. */
+	public List<Service> instancesOf(String module) {
+		return this.services.stream().filter((s) -> s.module().equals(module)).toList();
 	}
 
 	/**

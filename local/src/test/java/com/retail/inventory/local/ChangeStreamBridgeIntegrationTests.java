@@ -3,6 +3,7 @@ package com.retail.inventory.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.LeaseTableAttributes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,14 @@ class ChangeStreamBridgeIntegrationTests {
 	@Test
 	void provisionsEveryNamedResource(LocalAwsClients aws, LocalResources resources) {
 		assertThat(aws.dynamoDb().listTables().tableNames()).contains("Inventory", "InventoryAlertLog",
-				"InventoryLoaderCheckpoints", "InventoryLoaderLocks", "InventoryStockAlertCheckpoints",
-				"InventoryStockAlertLocks");
+				"InventoryLoaderLeases", "InventoryLoaderCoordinatorState", "InventoryLoaderWorkerMetrics",
+				"InventoryStockAlertLeases", "InventoryStockAlertCoordinatorState", "InventoryStockAlertWorkerMetrics");
+		// KCL finds its lease table's owner index and need not add it (UpdateTable).
+		assertThat(aws.dynamoDb()
+			.describeTable((b) -> b.tableName("InventoryLoaderLeases"))
+			.table()
+			.globalSecondaryIndexes()).singleElement()
+			.satisfies((index) -> assertThat(index.indexName()).isEqualTo(LeaseTableAttributes.OWNER_INDEX));
 		assertThat(aws.kinesis().listStreams().streamNames()).contains("inventory-records", "inventory-changes");
 		assertThat(aws.s3().listBuckets().buckets()).anyMatch(b -> b.name().equals("inventory-uploads"));
 		assertThat(resources.uploadQueueUrl()).endsWith("/inventory-upload-events");

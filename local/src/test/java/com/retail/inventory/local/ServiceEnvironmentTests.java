@@ -17,7 +17,7 @@ class ServiceEnvironmentTests {
 	private static final LocalResources RESOURCES = new LocalResources("inventory-uploads", "queue-url", "dlq-url",
 			"inventory-records", "inventory-changes", "Inventory", "table-stream-arn", "InventoryAlertLog",
 			"arn:aws:sns:us-east-1:123456789012:NoStock", "alerts-queue-url", "us-east-1_pool", "client-id",
-			"LoaderCheckpoints", "LoaderLocks", "StockAlertCheckpoints", "StockAlertLocks", "records-dlq-url");
+			"LoaderLeases", "StockAlertLeases", "records-dlq-url");
 
 	private final ServiceEnvironment environment = new ServiceEnvironment(ENDPOINTS, RESOURCES);
 

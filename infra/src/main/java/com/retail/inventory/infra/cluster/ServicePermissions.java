@@ -1,6 +1,7 @@
 package com.retail.inventory.infra.cluster;
 
 import com.retail.inventory.contracts.InventoryResources;
+import com.retail.inventory.contracts.LeaseTableAttributes;
 import com.retail.inventory.contracts.UploadsTable;
 import com.retail.inventory.infra.Component;
 import java.util.ArrayList;
@@ -26,15 +27,23 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * The Kinesis binder calls (loader, stock-alert and the dashboard consume through it;
  * ingest publishes with the SDK's PutRecords and uses no binder) were read from
  * spring-cloud-aws 4.0.0 (KinesisStreamProvisioner, KinesisBinderHealthIndicator,
- * KinesisMessageDrivenChannelAdapter, DynamoDbMetadataStore, DynamoDbLockRepository).
- * Every binder role also gets the read-only kinesis:DescribeStream on its own stream, as
- * the platform spec requires (see {@link #KINESIS_DESCRIBE}). Deliberately absent:
- * kinesis:CreateStream and kinesis:UpdateShardCount (the binder calls them only with
- * auto-create-stream / auto-add-shards; set
+ * KinesisMessageDrivenChannelAdapter, KclMessageDrivenChannelAdapter). The loader and
+ * stock-alert consume in the binder's KCL mode: the Kinesis Client Library 3.1.2 calls
+ * were read from its source (KinesisShardDetector, KinesisDataFetcher,
+ * DynamoDBLeaseRefresher, CoordinatorStateDAO and the DynamoDB lock client it hands the
+ * coordinator state table to, WorkerMetricStatsDAO). Every binder role also gets the
+ * read-only kinesis:DescribeStream on its own stream, as the platform spec requires (see
+ * {@link #KINESIS_DESCRIBE}). Deliberately absent: kinesis:CreateStream and
+ * kinesis:UpdateShardCount (the binder calls them only with auto-create-stream /
+ * auto-add-shards; set
  * {@code spring.cloud.stream.kinesis.binder.auto-create-stream=false}),
- * dynamodb:CreateTable / UpdateTimeToLive (the binder calls them only when its table is
- * missing; the tables are created here), and sqs:CreateQueue (SqsTemplate creates a queue
- * it cannot find unless told otherwise; without the permission a wrong name fails).
+ * dynamodb:CreateTable / UpdateTable (KCL calls them only when a table or the lease
+ * table's index is missing; they are created here, so a wrong table name fails instead of
+ * creating a table), dynamodb:UpdateContinuousBackups (KCL calls it only when told to
+ * switch on point-in-time recovery; the lease table has it from here), enhanced fan-out
+ * (the consumers poll: fan-out off), cloudwatch:PutMetricData (KCL's metrics are off:
+ * metrics-level NONE) and sqs:CreateQueue (SqsTemplate creates a queue it cannot find
+ * unless told otherwise; without the permission a wrong name fails).
  *
  * <p>
  * No KMS permission: streams, tables and the topic use AWS managed keys, whose key
@@ -63,25 +72,48 @@ public final class ServicePermissions {
 	static final List<String> KINESIS_PRODUCER = List.of("kinesis:PutRecords");
 
 	/**
-	 * Binder polling consumer: checks the stream as above, then shard iterators and
-	 * GetRecords per shard.
+	 * A polling consumer: checks the stream as above, then shard iterators and GetRecords
+	 * per shard. The same for the binder's polling mode (the dashboard) and KCL in
+	 * polling mode (loader, stock-alert), whose shard detector calls ListShards (and, for
+	 * a closed shard's children, GetShardIterator and GetRecords) and whose data fetcher
+	 * GetShardIterator and GetRecords.
 	 */
 	static final List<String> KINESIS_CONSUMER = concat(KINESIS_DESCRIBE, "kinesis:GetShardIterator",
 			"kinesis:GetRecords");
 
 	/**
-	 * DynamoDbMetadataStore: DescribeTable at start, then get/put/replace/remove of
-	 * checkpoints.
+	 * KCL's lease table (DynamoDBLeaseRefresher): DescribeTable at start (table and index
+	 * exist and are active), Scan to list all leases, GetItem, conditional PutItem (a new
+	 * shard's lease), UpdateItem (take, renew, assign, evict, checkpoint) and DeleteItem
+	 * (a finished shard's lease).
 	 */
-	static final List<String> BINDER_CHECKPOINTS = List.of("dynamodb:DescribeTable", "dynamodb:GetItem",
-			"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+	static final List<String> KCL_LEASES = List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem",
+			"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan");
 
 	/**
-	 * DynamoDbLockRepository: DescribeTable at start, conditional put (acquire), update
-	 * (renew), delete, query.
+	 * The lease table's index by owner: KCL 3's lease discoverer finds the leases the
+	 * leader assigned to a worker with a Query of it.
 	 */
-	static final List<String> BINDER_LOCKS = List.of("dynamodb:DescribeTable", "dynamodb:PutItem",
-			"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query");
+	static final List<String> KCL_LEASES_BY_OWNER = List.of("dynamodb:Query");
+
+	/**
+	 * KCL 3's coordinator state table: CoordinatorStateDAO (DescribeTable at start, Scan,
+	 * GetItem, PutItem, UpdateItem of the migration state) and the DynamoDB lock client
+	 * that elects the leader on it (GetItem, conditional PutItem and UpdateItem to take
+	 * and heartbeat the lock, DeleteItem to release it).
+	 */
+	static final List<String> KCL_COORDINATOR_STATE = List.of("dynamodb:DescribeTable", "dynamodb:GetItem",
+			"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Scan");
+
+	/**
+	 * KCL 3's worker metrics table (WorkerMetricStatsDAO, on the enhanced client):
+	 * DescribeTable at start, UpdateItem (each worker's load report), conditional
+	 * DeleteItem (a stale worker's report) and Scan (the leader reads them all). It
+	 * neither gets nor puts single items, so GetItem and PutItem (in AWS's generic KCL
+	 * policy) are left out.
+	 */
+	static final List<String> KCL_WORKER_METRICS = List.of("dynamodb:DescribeTable", "dynamodb:UpdateItem",
+			"dynamodb:DeleteItem", "dynamodb:Scan");
 
 	private final InventoryResources names;
 
@@ -139,13 +171,13 @@ public final class ServicePermissions {
 	}
 
 	/**
-	 * The binder consumes the records stream. Each batch: the stored versions of its
-	 * items with one strongly consistent BatchGetItem (projection of the key and version
-	 * attributes), then BatchWriteItem, or one conditional PutItem per item (written only
-	 * over an older version) when a batch write fails on an item or retries run long. A
-	 * record that can never be loaded goes to the records dead-letter queue through
-	 * SqsTemplate, which resolves the URL by name (GetQueueUrl, cached) and sends; it
-	 * receives nothing from it, and reads its depth for a gauge.
+	 * The binder consumes the records stream through KCL. Each batch: the stored versions
+	 * of its items with one strongly consistent BatchGetItem (projection of the key and
+	 * version attributes), then BatchWriteItem, or one conditional PutItem per item
+	 * (written only over an older version) when a batch write fails on an item or retries
+	 * run long. A record that can never be loaded goes to the records dead-letter queue
+	 * through SqsTemplate, which resolves the URL by name (GetQueueUrl, cached) and
+	 * sends; it receives nothing from it, and reads its depth for a gauge.
 	 */
 	private List<PolicyStatement> loader() {
 		List<PolicyStatement> statements = new ArrayList<>();
@@ -158,15 +190,18 @@ public final class ServicePermissions {
 		// Its depth every minute for the gauge inventory.dlq.messages: attributes only,
 		// the loader still receives nothing from it.
 		statements.add(allow("WatchDeadLetters", List.of("sqs:GetQueueAttributes"), arns.recordsDlq()));
-		statements.addAll(binderTables(names.loaderCheckpointTable(), names.loaderLockTable()));
+		statements.addAll(kclTables(names.loaderLeaseTable(), names.loaderCoordinatorStateTable(),
+				names.loaderWorkerMetricsTable()));
 		// Counts of the current attempt (conditional updates) and the final status.
 		statements.add(allow("TrackUploads", List.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
 				arns.table(names.uploadsTable())));
 		// Reads the report ingest wrote and writes it back completed.
 		statements.add(allow("UpdateUploadReports", List.of("s3:GetObject", "s3:PutObject"), arns.reportObjects()));
-		// Readiness: both tables a batch writes exist and may be used.
+		// Readiness: both tables a batch writes, and the lease table the consumer needs,
+		// exist and may be used.
 		statements.add(allow("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"),
-				List.of(arns.table(names.inventoryTable()), arns.table(names.uploadsTable()))));
+				List.of(arns.table(names.inventoryTable()), arns.table(names.uploadsTable()),
+						arns.table(names.loaderLeaseTable()))));
 		return statements;
 	}
 
@@ -183,10 +218,13 @@ public final class ServicePermissions {
 				arns.table(names.alertLogTable())));
 		// The whole thresholds table, with a paginated, consistent Scan; never written.
 		statements.add(allow("ReadThresholds", List.of("dynamodb:Scan"), arns.table(names.thresholdsTable())));
-		// Readiness: both tables a batch needs exist and may be used.
+		// Readiness: both tables a batch needs, and the lease table the consumer needs,
+		// exist and may be used.
 		statements.add(allow("CheckTablesForReadiness", List.of("dynamodb:DescribeTable"),
-				List.of(arns.table(names.alertLogTable()), arns.table(names.thresholdsTable()))));
-		statements.addAll(binderTables(names.stockAlertCheckpointTable(), names.stockAlertLockTable()));
+				List.of(arns.table(names.alertLogTable()), arns.table(names.thresholdsTable()),
+						arns.table(names.stockAlertLeaseTable()))));
+		statements.addAll(kclTables(names.stockAlertLeaseTable(), names.stockAlertCoordinatorStateTable(),
+				names.stockAlertWorkerMetricsTable()));
 		return statements;
 	}
 
@@ -222,9 +260,17 @@ public final class ServicePermissions {
 								arns.table(names.thresholdsTable()))));
 	}
 
-	private List<PolicyStatement> binderTables(String checkpointTable, String lockTable) {
-		return List.of(allow("BinderCheckpoints", BINDER_CHECKPOINTS, arns.table(checkpointTable)),
-				allow("BinderLocks", BINDER_LOCKS, arns.table(lockTable)));
+	/**
+	 * A consumer group's KCL tables, each with only what KCL calls on it; the index by
+	 * name, not index/*: the only index the table has.
+	 */
+	private List<PolicyStatement> kclTables(String leaseTable, String coordinatorStateTable,
+			String workerMetricsTable) {
+		return List.of(allow("KclLeases", KCL_LEASES, arns.table(leaseTable)),
+				allow("KclLeasesByOwner", KCL_LEASES_BY_OWNER,
+						arns.tableIndex(leaseTable, LeaseTableAttributes.OWNER_INDEX)),
+				allow("KclCoordinatorState", KCL_COORDINATOR_STATE, arns.table(coordinatorStateTable)),
+				allow("KclWorkerMetrics", KCL_WORKER_METRICS, arns.table(workerMetricsTable)));
 	}
 
 	private static List<String> concat(List<String> first, String... more) {

@@ -29,9 +29,9 @@ public final class DataStack extends Stack {
 
 	private final InventoryTables tables;
 
-	private final BinderTables loaderBinder;
+	private final KclTables loaderKcl;
 
-	private final BinderTables stockAlertBinder;
+	private final KclTables stockAlertKcl;
 
 	private final NoStockAlerts alerts;
 
@@ -53,10 +53,11 @@ public final class DataStack extends Stack {
 		this.streams = new InventoryStreams(this, "Streams", names, settings.streamCapacity());
 		this.recordsDeadLetters = new RecordsDeadLetterQueue(this, "RecordsDeadLetters", names);
 		this.tables = new InventoryTables(this, "Tables", names, streams.changes());
-		this.loaderBinder = new BinderTables(this, "LoaderBinder", names.loaderCheckpointTable(),
-				names.loaderLockTable());
-		this.stockAlertBinder = new BinderTables(this, "StockAlertBinder", names.stockAlertCheckpointTable(),
-				names.stockAlertLockTable());
+		// The consumer groups' Kinesis Client Library tables, one set per group.
+		this.loaderKcl = new KclTables(this, "LoaderKcl", names.loaderLeaseTable(), names.loaderCoordinatorStateTable(),
+				names.loaderWorkerMetricsTable());
+		this.stockAlertKcl = new KclTables(this, "StockAlertKcl", names.stockAlertLeaseTable(),
+				names.stockAlertCoordinatorStateTable(), names.stockAlertWorkerMetricsTable());
 		this.alerts = new NoStockAlerts(this, "NoStock", names, settings.alertEmails(), settings.alertSmsNumbers(),
 				settings.storeAlertSubscriptions());
 		this.users = new DashboardUserPool(this, "Users", names, settings.mfa());
@@ -89,10 +90,12 @@ public final class DataStack extends Stack {
 		deployedNames.put("thresholds-table", tables.thresholds().getTableName());
 		deployedNames.put("uploads-table", tables.uploads().getTableName());
 		deployedNames.put("no-stock-topic", alerts.topic().getTopicName());
-		deployedNames.put("loader-checkpoint-table", loaderBinder.checkpoints().getTableName());
-		deployedNames.put("loader-lock-table", loaderBinder.locks().getTableName());
-		deployedNames.put("stock-alert-checkpoint-table", stockAlertBinder.checkpoints().getTableName());
-		deployedNames.put("stock-alert-lock-table", stockAlertBinder.locks().getTableName());
+		deployedNames.put("loader-lease-table", loaderKcl.leases().getTableName());
+		deployedNames.put("loader-coordinator-state-table", loaderKcl.coordinatorState().getTableName());
+		deployedNames.put("loader-worker-metrics-table", loaderKcl.workerMetrics().getTableName());
+		deployedNames.put("stock-alert-lease-table", stockAlertKcl.leases().getTableName());
+		deployedNames.put("stock-alert-coordinator-state-table", stockAlertKcl.coordinatorState().getTableName());
+		deployedNames.put("stock-alert-worker-metrics-table", stockAlertKcl.workerMetrics().getTableName());
 		// CloudFormation cannot return a user pool's name; it is the name this stack gave
 		// it.
 		deployedNames.put("user-pool", names.userPool());

@@ -58,7 +58,9 @@ class HelmValuesTests {
 			.containsOnlyKeys(InventoryResources.load().entries().keySet());
 		assertThat(resources.get("uploads-bucket")).isEqualTo("inventory-uploads-123456789012-eu-west-1");
 		assertThat(resources.get("inventory-table")).isEqualTo("Inventory");
-		assertThat(resources.get("loader-lock-table")).isEqualTo("InventoryLoaderLocks");
+		assertThat(resources.get("loader-lease-table")).as("the deployed name, from its output")
+			.isEqualTo("InventoryLoaderLeases");
+		assertThat(resources.get("stock-alert-worker-metrics-table")).isEqualTo("InventoryStockAlertWorkerMetrics");
 		assertThat(resources.get("no-stock-topic")).as("publishers get the ARN")
 			.isEqualTo("arn:aws:sns:eu-west-1:123456789012:NoStock");
 		assertThat(resources.get("stream-retention-hours")).as("settings come from the shared file").isEqualTo(24);

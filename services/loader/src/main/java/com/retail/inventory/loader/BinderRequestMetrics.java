@@ -12,9 +12,10 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 
 /**
- * Counts the DynamoDB requests the binder makes for its checkpoints and shard locks
- * ({@code inventory.loader.binder.requests}, by operation): they cost per time more than
- * per row, so they are counted apart from the loader's own requests.
+ * Counts the DynamoDB requests KCL makes through the binder's client for its leases,
+ * checkpoints and load reports ({@code inventory.loader.binder.requests}, by operation):
+ * they cost per time more than per row, so they are counted apart from the loader's own
+ * requests. (LeaseShareWorkerMetric's Scans use the service's client: two every 5 s.)
  */
 @Configuration(proxyBeanMethods = false)
 class BinderRequestMetrics {
@@ -25,7 +26,7 @@ class BinderRequestMetrics {
 			@Override
 			public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
 				Counter.builder("inventory.loader.binder.requests")
-					.description("DynamoDB requests of the binder (checkpoints, shard locks)")
+					.description("DynamoDB requests of KCL (leases, checkpoints, load reports)")
 					.tag("operation", attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
 					.register(meters)
 					.increment();

@@ -1,5 +1,6 @@
 package com.retail.inventory.loader;
 
+import com.retail.inventory.contracts.KclLeases;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -18,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deadLetterQueue SQS queue that receives records that can never be loaded, with
  * the reason
  * @param writeConcurrency DynamoDB requests a batch may have in flight at once
- * @param retryBudget how long one batch may retry transient failures before it fails (and
- * is read again); well inside the binder's 60 s shard lock lease
+ * @param retryBudget how long one try of a batch may retry transient failures; a batch
+ * that still fails is tried again after a pause (see LoadUntilDone)
  * @param fastWriteWindow how long after reading the stored versions a write may rely on
  * them (BatchWriteItem); a later write (a stalled instance, whose shard lock may have
  * passed to another) is a conditional PutItem
@@ -27,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff longest retry delay
  * @param deadLetterDepthPoll how often the dead-letter queue's depth (the gauge
  * {@code inventory.dlq.messages}) is read: one GetQueueAttributes a time
+ * @param leases how the binding runs the Kinesis Client Library: its tables, failover and
+ * lease hand-off
  */
 @Validated
 @ConfigurationProperties("inventory.loader")
@@ -34,5 +37,6 @@ public record LoaderProperties(@NotBlank String table, @NotBlank String uploadsT
 		@DefaultValue("4") @Min(1) @Max(32) int writeConcurrency, @DefaultValue("20s") @NotNull Duration retryBudget,
 		@DefaultValue("30s") @NotNull Duration fastWriteWindow, @DefaultValue("50ms") @NotNull Duration baseBackoff,
 		@DefaultValue("2s") @NotNull Duration maxBackoff,
-		@DefaultValue("60s") @NotNull @DurationMin(seconds = 1) Duration deadLetterDepthPoll) {
+		@DefaultValue("60s") @NotNull @DurationMin(seconds = 1) Duration deadLetterDepthPoll,
+		@NotNull KclLeases leases) {
 }

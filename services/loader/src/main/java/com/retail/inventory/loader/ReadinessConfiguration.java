@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Readiness beyond the binder's own check: the tables every batch writes (the inventory
- * and the upload tracking), so a missing table or permission shows as not ready instead
- * of every batch failing.
+ * and the upload tracking) and the lease table KCL checkpoints in, so a missing table or
+ * permission shows as not ready instead of every batch failing.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadinessConfiguration {
@@ -20,7 +20,8 @@ class ReadinessConfiguration {
 	@Bean
 	HealthIndicator tables(DynamoDbClient dynamoDb, LoaderProperties properties,
 			@Value("${inventory.loader.health-cache:5s}") Duration cache) {
-		return TablesReadiness.of(dynamoDb, List.of(properties.table(), properties.uploadsTable()), cache);
+		return TablesReadiness.of(dynamoDb,
+				List.of(properties.table(), properties.uploadsTable(), properties.leases().leaseTable()), cache);
 	}
 
 }

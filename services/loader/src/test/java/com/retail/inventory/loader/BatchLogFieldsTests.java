@@ -32,7 +32,7 @@ class BatchLogFieldsTests {
 
 	private static final LoaderProperties PROPERTIES = new LoaderProperties("Inventory", "InventoryUploads",
 			"inventory-records-dlq", 4, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMillis(1),
-			Duration.ofMillis(5), Duration.ofSeconds(60));
+			Duration.ofMillis(5), Duration.ofSeconds(60), null);
 
 	private static final String UPLOAD_ID = "inventory-uploads/stores/Berlin/a.csv#e";
 

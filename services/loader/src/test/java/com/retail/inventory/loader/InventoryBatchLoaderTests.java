@@ -21,7 +21,7 @@ class InventoryBatchLoaderTests {
 
 	private static final LoaderProperties PROPERTIES = new LoaderProperties("Inventory", "InventoryUploads",
 			"inventory-records-dlq", 4, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofMillis(1),
-			Duration.ofMillis(5), Duration.ofSeconds(60));
+			Duration.ofMillis(5), Duration.ofSeconds(60), null);
 
 	private final FakeInventoryTable table = new FakeInventoryTable();
 
@@ -162,7 +162,7 @@ class InventoryBatchLoaderTests {
 	@Test
 	void afterTheFastWriteWindowWritesAreConditionalSoAConcurrentNewerWriteWins() {
 		LoaderProperties slow = new LoaderProperties("Inventory", "InventoryUploads", "dlq", 2, Duration.ofSeconds(2),
-				Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(60));
+				Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(60), null);
 		InventoryBatchLoader late = new InventoryBatchLoader(new StoredVersions(this.table, "Inventory", this.metrics),
 				new InventoryTableWriter(this.table, "Inventory", this.metrics), null, this.metrics, this.pool, slow,
 				Clock.systemUTC(), (pause) -> {

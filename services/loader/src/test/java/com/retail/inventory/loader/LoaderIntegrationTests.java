@@ -3,8 +3,9 @@ package com.retail.inventory.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.retail.inventory.contracts.BinderTableAttributes;
 import com.retail.inventory.contracts.InventoryTable;
+import com.retail.inventory.contracts.LeaseTableAttributes;
+import com.retail.inventory.local.KclLeasesTaken;
 import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
@@ -43,6 +44,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class LoaderIntegrationTests {
 
+	private static final Duration LEASES_TAKEN = Duration.ofMinutes(3);
+
 	@Autowired
 	FailedCalls failedCalls;
 
@@ -55,6 +58,8 @@ class LoaderIntegrationTests {
 
 	@Test
 	void loadsEveryRowAndCheckpointsNothingWhileTheTableIsUnavailable(LocalAwsClients aws, LocalResources resources) {
+		// KCL assigns the first leases up to a minute after start.
+		KclLeasesTaken.await(aws, resources.loaderLeaseTable(), resources.recordsStream(), LEASES_TAKEN);
 		// The table is gone: the loader must fail its batches without checkpointing them.
 		aws.dynamoDb().deleteTable((b) -> b.tableName(resources.inventoryTable()));
 
@@ -156,15 +161,17 @@ class LoaderIntegrationTests {
 	}
 
 	/**
-	 * The sequence numbers the binder checkpointed for the records stream, one per shard.
+	 * The sequence numbers the loader checkpointed in its KCL lease table, one per shard
+	 * (leases still at a sentinel such as TRIM_HORIZON have none).
 	 */
 	private static List<BigInteger> checkpoints(LocalAwsClients aws, LocalResources resources) {
 		return aws.dynamoDb()
-			.scan((b) -> b.tableName(resources.loaderCheckpointTable()).consistentRead(true))
+			.scan((b) -> b.tableName(resources.loaderLeaseTable()).consistentRead(true))
 			.items()
 			.stream()
-			.filter((item) -> item.get(BinderTableAttributes.CHECKPOINT).s().contains(resources.recordsStream()))
-			.map((item) -> new BigInteger(item.get(BinderTableAttributes.CHECKPOINT_SEQUENCE).s()))
+			.map((item) -> item.get(LeaseTableAttributes.CHECKPOINT).s())
+			.filter((checkpoint) -> checkpoint.chars().allMatch(Character::isDigit))
+			.map(BigInteger::new)
 			.toList();
 	}
 

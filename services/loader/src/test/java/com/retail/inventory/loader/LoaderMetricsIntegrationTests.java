@@ -3,6 +3,7 @@ package com.retail.inventory.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.retail.inventory.local.KclLeasesTaken;
 import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
@@ -30,6 +31,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoaderMetricsIntegrationTests {
 
+	private static final Duration LEASES_TAKEN = Duration.ofMinutes(3);
+
 	private static final String APP = "application=\"loader\"";
 
 	@LocalServerPort
@@ -49,6 +52,8 @@ class LoaderMetricsIntegrationTests {
 
 	@Test
 	void rowsRequestsLagAndTheDeadLetterQueueAreScrapedWithTheirTags(LocalAwsClients aws, LocalResources resources) {
+		// KCL assigns the first leases up to a minute after start.
+		KclLeasesTaken.await(aws, resources.loaderLeaseTable(), resources.recordsStream(), LEASES_TAKEN);
 		List<String> records = List.of(event("Berlin", "Echo Dot", 12, 1), event("Berlin", "Echo Plus", 0, 2),
 				"not an inventory record", event("Berlin", "Echo Show", 3, 3));
 		aws.kinesis()

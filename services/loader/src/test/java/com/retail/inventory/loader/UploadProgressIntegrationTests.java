@@ -6,9 +6,11 @@ import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.UploadReport;
 import com.retail.inventory.contracts.UploadStatus;
 import com.retail.inventory.contracts.UploadsTable;
+import com.retail.inventory.local.KclLeasesTaken;
 import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(LocalAwsExtension.class)
 class UploadProgressIntegrationTests {
 
+	private static final Duration LEASES_TAKEN = Duration.ofMinutes(3);
+
 	private static final String TABLE = InventoryResources.load().uploadsTable();
 
 	private static final String ID = "inventory-uploads/berlin.csv#e@2026-12-02T10:00:00Z";
@@ -47,6 +51,8 @@ class UploadProgressIntegrationTests {
 	@Test
 	void countsEachRowOnceAndFinishesTheUploadAndItsReportWithTheLastOne(LocalAwsClients aws,
 			LocalResources resources) {
+		// KCL assigns the first leases up to a minute after start.
+		KclLeasesTaken.await(aws, resources.loaderLeaseTable(), resources.recordsStream(), LEASES_TAKEN);
 		UploadProgress progress = new UploadProgress(aws.dynamoDb(), TABLE, LoaderMetrics.standalone(),
 				Clock.systemUTC());
 		UploadReportFinisher finisher = new UploadReportFinisher(aws.s3());

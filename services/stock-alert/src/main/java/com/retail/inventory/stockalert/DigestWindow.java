@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * Collects each shard's change records for a short window before the alerts are sent, so
  * the changes of one upload, which reach stock-alert over a few polls, make one digest
  * rather than a digest and stragglers. A shard's checkpoint moves only after its
- * collected records have been handled: a crash loses nothing (the records are read again,
- * and the alert state keeps what was sent from being sent again).
+ * collected records have been handled: a crash loses nothing (the records are read again
+ * from the checkpoint, and the alert state keeps what was sent from being sent again).
  */
 class DigestWindow {
 
@@ -90,15 +90,36 @@ class DigestWindow {
 		collected.records.addAll(batch);
 		collected.checkpointer = checkpointer;
 		if (collected.records.size() >= this.maxRecords) {
-			// Handled on the consumer's thread: a failure propagates and the records are
-			// read again from the checkpoint, so what was collected is dropped.
+			// Handled now, on the consumer's thread, until it succeeds: KCL hands each
+			// batch
+			// over once, so records given up here would be checkpointed past by the next
+			// batch. Meanwhile the shard is not read further.
 			try (LogFields.Scope fields = LogFields.scope().with(LogFields.SHARD, shard)) {
-				handle(shard, collected);
+				handleUntilDone(shard, collected);
 			}
-			catch (RuntimeException ex) {
-				this.shards.remove(shard);
-				throw ex;
+		}
+	}
+
+	private void handleUntilDone(String shard, Collected collected) {
+		while (this.shards.get(shard) == collected) {
+			Instant now = this.clock.instant();
+			flush(shard, collected, now);
+			if (this.shards.get(shard) == collected) {
+				// After the backoff flush set. The timer may handle them meanwhile (the
+				// monitor is released while waiting): the loop ends then.
+				pauseUntil(collected.retryAt, now);
 			}
+		}
+	}
+
+	/** Waits, releasing the monitor; throws when the instance stops (interrupted). */
+	private void pauseUntil(Instant until, Instant now) {
+		try {
+			wait(Math.max(1, until.toEpochMilli() - now.toEpochMilli()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Stopped while the alerts of a shard could not be sent", ex);
 		}
 	}
 

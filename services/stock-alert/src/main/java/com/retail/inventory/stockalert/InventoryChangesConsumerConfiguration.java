@@ -1,7 +1,10 @@
 package com.retail.inventory.stockalert;
 
 import com.retail.inventory.contracts.ConsumerBehind;
-import io.awspring.cloud.kinesis.integration.Checkpointer;
+import com.retail.inventory.contracts.KclCheckpointer;
+import com.retail.inventory.contracts.KclConsumerConfiguration;
+import com.retail.inventory.contracts.KclLeases;
+import com.retail.inventory.contracts.KclRecords;
 import io.awspring.cloud.kinesis.integration.KinesisHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,16 +16,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * The binder consumer of {@code inventory-changes}: one call per batch of change records,
- * handed to {@link StockAlertSender}. Only when the whole batch is done does the binder
- * checkpoint; if it throws, the batch is read again.
+ * The binder consumer of {@code inventory-changes} (KCL mode): one call per batch of
+ * change records, collected in the {@link DigestWindow}, which hands them to
+ * {@link StockAlertSender} and checkpoints once their alerts are sent.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(KclConsumerConfiguration.class)
 class InventoryChangesConsumerConfiguration {
 
 	/**
@@ -70,13 +76,21 @@ class InventoryChangesConsumerConfiguration {
 	 * itself once their alerts are sent (checkpoint-mode: manual).
 	 */
 	@Bean
-	Consumer<Message<List<Record>>> sendStockAlerts(DigestWindow window, MeterRegistry meters) {
+	Consumer<Message<List<KinesisClientRecord>>> sendStockAlerts(DigestWindow window, MeterRegistry meters) {
 		ConsumerBehind behind = new ConsumerBehind(meters, BINDING, Clock.systemUTC());
 		return (message) -> {
-			behind.received(message.getPayload().stream().map(Record::approximateArrivalTimestamp));
-			window.accept(message.getHeaders().get(KinesisHeaders.SHARD, String.class), message.getPayload(),
-					message.getHeaders().get(KinesisHeaders.CHECKPOINTER, Checkpointer.class));
+			List<Record> batch = KclRecords.of(message.getPayload());
+			behind.received(batch.stream().map(Record::approximateArrivalTimestamp));
+			String shard = message.getHeaders().get(KinesisHeaders.SHARD, String.class);
+			window.accept(shard, batch,
+					KclCheckpointer.of(message.getHeaders().get(KinesisHeaders.CHECKPOINTER), shard));
 		};
+	}
+
+	/** How the binding runs KCL (KclConsumerConfiguration applies it). */
+	@Bean
+	KclLeases kclLeases(StockAlertProperties properties) {
+		return properties.leases();
 	}
 
 }

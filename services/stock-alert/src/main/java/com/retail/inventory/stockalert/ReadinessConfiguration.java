@@ -20,7 +20,9 @@ class ReadinessConfiguration {
 	@Bean
 	HealthIndicator tables(DynamoDbClient dynamoDb, StockAlertProperties properties,
 			@Value("${inventory.stock-alert.health-cache:5s}") Duration cache) {
-		return TablesReadiness.of(dynamoDb, List.of(properties.alertLogTable(), properties.thresholdsTable()), cache);
+		return TablesReadiness.of(dynamoDb,
+				List.of(properties.alertLogTable(), properties.thresholdsTable(), properties.leases().leaseTable()),
+				cache);
 	}
 
 }

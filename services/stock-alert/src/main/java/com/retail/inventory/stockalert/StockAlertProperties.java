@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import com.retail.inventory.contracts.AlertType;
+import com.retail.inventory.contracts.KclLeases;
 import java.time.Duration;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,11 +23,14 @@ import org.springframework.validation.annotation.Validated;
  * (arriving together) are sent as one digest message
  * @param digestWindow how long changes are collected before their alerts are sent, so one
  * upload's changes make one digest; no alert waits longer (plus a poll)
+ * @param leases how the binding runs the Kinesis Client Library: its tables, failover and
+ * lease hand-off (off: the digest window checkpoints after the fact)
  */
 @Validated
 @ConfigurationProperties("inventory.stock-alert")
 public record StockAlertProperties(@NotBlank String topicArn, @NotBlank String alertLogTable,
 		@NotNull Duration alertLogRetention, @NotBlank String thresholdsTable,
 		@DefaultValue("30s") @NotNull Duration thresholdsRefresh, @DefaultValue Set<AlertType> disabledTypes,
-		@DefaultValue("5") @Min(1) int digestAbove, @DefaultValue("2s") @NotNull Duration digestWindow) {
+		@DefaultValue("5") @Min(1) int digestAbove, @DefaultValue("2s") @NotNull Duration digestWindow,
+		@NotNull KclLeases leases) {
 }

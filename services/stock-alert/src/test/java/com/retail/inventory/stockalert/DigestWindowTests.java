@@ -1,7 +1,6 @@
 package com.retail.inventory.stockalert;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.awspring.cloud.kinesis.integration.Checkpointer;
 import java.time.Clock;
@@ -83,16 +82,53 @@ class DigestWindowTests {
 	}
 
 	@Test
-	void aFullCollectionIsHandledAtOnceAndAFailureThereIsReadAgain() {
+	void aFullCollectionIsHandledAtOnce() {
 		this.window.accept("shard-0", records("1", "2", "3"), this.checkpointer);
-		this.failing = true;
-		assertThatIllegalStateException()
-			.isThrownBy(() -> this.window.accept("shard-0", records("4", "5"), this.checkpointer));
-		this.failing = false;
-		// The binder reads from the checkpoint again: nothing collected twice.
-		this.window.accept("shard-0", records("1", "2", "3", "4", "5"), this.checkpointer);
+		this.window.accept("shard-0", records("4", "5"), this.checkpointer);
 		assertThat(this.handled).containsExactly(List.of("1", "2", "3", "4", "5"));
 		assertThat(this.checkpoints).containsExactly("5");
+	}
+
+	@Test
+	void aFullCollectionThatFailsHoldsTheConsumerUntilItIsHandled() throws Exception {
+		this.window.accept("shard-0", records("1", "2", "3"), this.checkpointer);
+		this.failing = true;
+		Thread consumer = new Thread(() -> this.window.accept("shard-0", records("4", "5"), this.checkpointer));
+		consumer.start();
+		// The consumer's thread keeps the records and tries again: KCL would not hand
+		// them over a second time.
+		consumer.join(700);
+		assertThat(consumer.isAlive()).as("the consumer waits while the alerts cannot be sent").isTrue();
+		assertThat(this.handled).isEmpty();
+		assertThat(this.checkpoints).isEmpty();
+
+		this.failing = false;
+		consumer.join(5_000);
+		assertThat(consumer.isAlive()).isFalse();
+		assertThat(this.handled).containsExactly(List.of("1", "2", "3", "4", "5"));
+		assertThat(this.checkpoints).containsExactly("5");
+	}
+
+	@Test
+	void aConsumerWaitingOnAFailingCollectionStopsWhenInterrupted() throws Exception {
+		this.window.accept("shard-0", records("1", "2", "3"), this.checkpointer);
+		this.failing = true;
+		List<Throwable> thrown = new ArrayList<>();
+		Thread consumer = new Thread(() -> {
+			try {
+				this.window.accept("shard-0", records("4", "5"), this.checkpointer);
+			}
+			catch (IllegalStateException ex) {
+				thrown.add(ex);
+			}
+		});
+		consumer.start();
+		consumer.join(300);
+		consumer.interrupt();
+		consumer.join(5_000);
+		assertThat(thrown).singleElement()
+			.satisfies((ex) -> assertThat(ex).hasMessageContaining("Stopped while the alerts"));
+		assertThat(this.checkpoints).as("nothing checkpointed: the next owner reads them again").isEmpty();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package com.retail.inventory.stockalert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.retail.inventory.local.KclLeasesTaken;
 import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.retail.inventory.contracts.BinderTableAttributes;
+import com.retail.inventory.contracts.LeaseTableAttributes;
 import com.retail.inventory.contracts.InventoryResources;
 import com.retail.inventory.contracts.ThresholdsTable;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class StockAlertIntegrationTests {
 
+	private static final Duration LEASES_TAKEN = Duration.ofMinutes(3);
+
 	@Autowired
 	AlertTopicHealthIndicator alertTopic;
 
@@ -50,6 +53,8 @@ class StockAlertIntegrationTests {
 
 	@Test
 	void alertsEachTransitionOnceAndNeverAStaleOne(LocalAwsClients aws, LocalResources resources) {
+		// KCL assigns the first leases up to a minute after start.
+		KclLeasesTaken.await(aws, resources.stockAlertLeaseTable(), resources.changesStream(), LEASES_TAKEN);
 		// Every Berlin item is low below 5.
 		aws.dynamoDb()
 			.putItem((b) -> b.tableName(InventoryResources.load().thresholdsTable())
@@ -147,11 +152,10 @@ class StockAlertIntegrationTests {
 			.sequenceNumber();
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(aws.dynamoDb()
-				.scan((b) -> b.tableName(resources.stockAlertCheckpointTable()).consistentRead(true))
+				.scan((b) -> b.tableName(resources.stockAlertLeaseTable()).consistentRead(true))
 				.items()
 				.stream()
-				.filter((item) -> item.get(BinderTableAttributes.CHECKPOINT).s().contains(resources.changesStream()))
-				.map((item) -> item.get(BinderTableAttributes.CHECKPOINT_SEQUENCE).s())).containsExactly(last));
+				.map((item) -> item.get(LeaseTableAttributes.CHECKPOINT).s())).containsExactly(last));
 	}
 
 	@Test
@@ -161,7 +165,7 @@ class StockAlertIntegrationTests {
 		String missing = resources.noStockTopicArn() + "-missing";
 		AlertTopicHealthIndicator broken = new AlertTopicHealthIndicator(
 				aws.sns(), new StockAlertProperties(missing, "InventoryAlertLog", Duration.ofDays(30),
-						"InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5, Duration.ofSeconds(2)),
+						"InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5, Duration.ofSeconds(2), null),
 				Duration.ZERO);
 		Health health = broken.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);

@@ -3,6 +3,7 @@ package com.retail.inventory.stockalert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.retail.inventory.local.KclLeasesTaken;
 import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StockAlertMetricsIntegrationTests {
 
+	private static final Duration LEASES_TAKEN = Duration.ofMinutes(3);
+
 	private static final String APP = "application=\"stock-alert\"";
 
 	@LocalServerPort
@@ -40,6 +43,8 @@ class StockAlertMetricsIntegrationTests {
 
 	@Test
 	void alertsAndLagAreScrapedWithTheirTags(LocalAwsClients aws, LocalResources resources) {
+		// KCL assigns the first leases up to a minute after start.
+		KclLeasesTaken.await(aws, resources.stockAlertLeaseTable(), resources.changesStream(), LEASES_TAKEN);
 		// Two items run out, one comes back: three alerts.
 		List<String> changes = List.of(ChangeRecords.json("m1", "Berlin", "Echo Plus", "9", "0", "v1"),
 				ChangeRecords.json("m2", "Pusan", "Echo Show", null, "0", "v1"),

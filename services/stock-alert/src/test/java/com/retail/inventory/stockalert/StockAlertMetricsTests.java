@@ -18,7 +18,7 @@ class StockAlertMetricsTests {
 
 	private static final StockAlertProperties PROPERTIES = new StockAlertProperties("arn:aws:sns:us-east-1:1:NoStock",
 			"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5,
-			Duration.ofSeconds(2));
+			Duration.ofSeconds(2), null);
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 

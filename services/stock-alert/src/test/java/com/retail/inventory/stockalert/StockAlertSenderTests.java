@@ -23,7 +23,7 @@ class StockAlertSenderTests {
 
 	private static final StockAlertProperties PROPERTIES = new StockAlertProperties("arn:aws:sns:us-east-1:1:NoStock",
 			"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5,
-			Duration.ofSeconds(2));
+			Duration.ofSeconds(2), null);
 
 	/** The alert state, by alert id: version. */
 	private final Map<String, String> state = new HashMap<>();
