@@ -1,5 +1,6 @@
 package com.retail.inventory.ops;
 
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -19,10 +20,30 @@ public final class AwsClients implements AutoCloseable {
 
 	private final SqsClient sqs;
 
+	private final AwsRequestCounter requests = new AwsRequestCounter();
+
 	public AwsClients() {
-		this.kinesis = KinesisClient.builder().httpClientBuilder(ApacheHttpClient.builder()).build();
-		this.dynamoDb = DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()).build();
-		this.sqs = SqsClient.builder().httpClientBuilder(ApacheHttpClient.builder()).build();
+		// Every client counts what it sends: the commands that move messages report it.
+		ClientOverrideConfiguration counted = ClientOverrideConfiguration.builder()
+			.addExecutionInterceptor(this.requests)
+			.build();
+		this.kinesis = KinesisClient.builder()
+			.httpClientBuilder(ApacheHttpClient.builder())
+			.overrideConfiguration(counted)
+			.build();
+		this.dynamoDb = DynamoDbClient.builder()
+			.httpClientBuilder(ApacheHttpClient.builder())
+			.overrideConfiguration(counted)
+			.build();
+		this.sqs = SqsClient.builder()
+			.httpClientBuilder(ApacheHttpClient.builder())
+			.overrideConfiguration(counted)
+			.build();
+	}
+
+	/** The requests these clients have sent so far. */
+	public AwsRequestCounter requests() {
+		return this.requests;
 	}
 
 	public KinesisClient kinesis() {

@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
  * {@code ops/bin/kubectl-inventory} runs this class. Each operation is a subcommand.
  */
 @Command(name = "kubectl inventory", mixinStandardHelpOptions = true, versionProvider = ImplementationVersion.class,
-		subcommands = { StatusCommand.class, CommandLine.HelpCommand.class },
+		subcommands = { StatusCommand.class, DlqCommand.class, PauseCommand.class, ResumeCommand.class,
+				ReplayCommand.class, CommandLine.HelpCommand.class },
 		description = "Operate the inventory platform: its Kubernetes workloads and its AWS resources.",
-		footer = { "", "Exit codes: 0 healthy, 1 something unhealthy, 2 usage error or a section could not be read." })
+		footer = { "", "Exit codes: 0 healthy (status) or done, 1 something unhealthy or dead-lettered, "
+				+ "2 usage error, refused, or something could not be read." })
 public final class InventoryCommand implements Runnable {
 
 	@CommandLine.Spec

@@ -44,13 +44,6 @@ import picocli.CommandLine.Option;
 				+ "--max-behind, a dead-letter queue not empty), 2 usage error or a section could not be read." })
 public final class StatusCommand implements Callable<Integer> {
 
-	/** Output formats. */
-	enum Output {
-
-		table, json
-
-	}
-
 	@Mixin
 	KubernetesOptions kubernetes = new KubernetesOptions();
 

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Every shard of every consumer group. Unhealthy when a shard is behind more than
+ * Every shard of every consumer group, with the worker holding it (two replicas show as
+ * two owners sharing the shards). Unhealthy when a shard is behind more than
  * {@code maxBehind}.
  *
  * @param maxBehindMillis the threshold ({@code --max-behind})
@@ -39,10 +40,10 @@ public record ConsumerLag(long maxBehindMillis, long recordsBound, List<ShardLag
 
 	@Override
 	public List<Table> tables() {
-		return List.of(new Table("", List.of("GROUP", "STREAM", "SHARD", "CHECKPOINT", "BEHIND", "RECORDS"),
+		return List.of(new Table("", List.of("GROUP", "STREAM", "SHARD", "OWNER", "CHECKPOINT", "BEHIND", "RECORDS"),
 				this.shards.stream()
-					.map((s) -> List.of(s.group(), s.stream(), s.shard(), abbreviate(s.checkpoint()),
-							Durations.format(s.behind()), s.recordsText()))
+					.map((s) -> List.of(s.group(), s.stream(), s.shard(), (s.owner() != null) ? s.owner() : "-",
+							abbreviate(s.checkpoint()), s.behindText(), s.recordsText()))
 					.toList()));
 	}
 
@@ -53,7 +54,8 @@ public record ConsumerLag(long maxBehindMillis, long recordsBound, List<ShardLag
 
 	/**
 	 * Sequence numbers run to 56 digits; the end tells them apart (JSON has them in
-	 * full).
+	 * full). KCL's sentinels (TRIM_HORIZON, SHARD_END, ...) are short and shown as they
+	 * are.
 	 */
 	static String abbreviate(String sequence) {
 		if (sequence == null) {

@@ -1,13 +1,14 @@
 package com.retail.inventory.ops.status;
 
-import com.retail.inventory.contracts.BinderTableAttributes;
+import com.retail.inventory.contracts.LeaseTableAttributes;
+import com.retail.inventory.ops.leases.LeaseTable;
+import com.retail.inventory.ops.leases.ShardLease;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
@@ -16,9 +17,10 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * Reads each group's checkpoints and, from each checkpoint, what of the shard is still
- * waiting: the binder's checkpoint table holds the last sequence number the group
- * processed per shard, and a GetRecords after it shows the records not yet processed.
- * Nothing is consumed or checkpointed: a shard iterator is only a read position.
+ * waiting: the group's KCL lease table holds the last sequence number the group processed
+ * per shard (and the worker holding the shard), and a GetRecords after it shows the
+ * records not yet processed. Nothing is consumed or checkpointed: a shard iterator is
+ * only a read position.
  */
 public final class ConsumerLagSection {
 
@@ -47,8 +49,9 @@ public final class ConsumerLagSection {
 	public ConsumerLag read() {
 		List<ShardLag> shards = new ArrayList<>();
 		for (ConsumerGroup group : this.groups) {
+			Map<String, ShardLease> leases = new LeaseTable(this.dynamoDb, group.leaseTable()).read();
 			for (Shard shard : shards(group.stream())) {
-				shards.add(lag(group, shard.shardId()));
+				shards.add(lag(group, shard.shardId(), leases.get(shard.shardId())));
 			}
 		}
 		return new ConsumerLag(this.maxBehind.toMillis(), this.recordsBound, shards);
@@ -66,11 +69,26 @@ public final class ConsumerLagSection {
 		return shards;
 	}
 
-	private ShardLag lag(ConsumerGroup group, String shardId) {
-		String checkpoint = checkpoint(group, shardId);
+	/**
+	 * @param lease the shard's lease item, null before the group's first worker created
+	 * it
+	 */
+	private ShardLag lag(ConsumerGroup group, String shardId, ShardLease lease) {
+		String owner = (lease != null) ? lease.owner() : null;
+		String checkpoint = (lease != null) ? lease.checkpoint() : null;
+		if (LeaseTableAttributes.SHARD_END.equals(checkpoint)) {
+			// KCL checkpoints SHARD_END only after processing a closed shard's last
+			// record.
+			return ShardLag.caughtUp(group, shardId, owner, checkpoint);
+		}
+		if (LeaseTableAttributes.LATEST.equals(checkpoint) || LeaseTableAttributes.AT_TIMESTAMP.equals(checkpoint)) {
+			// The position is the worker's start time or a configured timestamp, neither
+			// of which is in the lease: no number would be honest.
+			return ShardLag.unknown(group, shardId, owner, checkpoint);
+		}
 		String iterator = this.kinesis.getShardIterator((b) -> {
 			b.streamName(group.stream()).shardId(shardId);
-			if (checkpoint == null) {
+			if (checkpoint == null || LeaseTableAttributes.TRIM_HORIZON.equals(checkpoint)) {
 				b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
 			}
 			else {
@@ -85,24 +103,11 @@ public final class ConsumerLagSection {
 			iterator = scan.nextIterator();
 			limit = scan.nextLimit();
 		}
-		return scan.result(group, shardId, checkpoint, this.clock.instant());
+		return scan.result(group, shardId, owner, checkpoint, this.clock.instant());
 	}
 
 	private GetRecordsResponse getRecords(String iterator, int limit) {
 		return this.kinesis.getRecords((b) -> b.shardIterator(iterator).limit(limit));
-	}
-
-	/** The group's checkpoint for the shard, or null when it has none. */
-	private String checkpoint(ConsumerGroup group, String shardId) {
-		Map<String, AttributeValue> item = this.dynamoDb
-			.getItem((b) -> b.tableName(group.checkpointTable())
-				.consistentRead(true)
-				.key(Map.of(BinderTableAttributes.CHECKPOINT, AttributeValue.fromS(group.checkpointKey(shardId)))))
-			.item();
-		if (item == null || !item.containsKey(BinderTableAttributes.CHECKPOINT_SEQUENCE)) {
-			return null;
-		}
-		return item.get(BinderTableAttributes.CHECKPOINT_SEQUENCE).s();
 	}
 
 }

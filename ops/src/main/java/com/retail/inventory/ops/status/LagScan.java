@@ -66,12 +66,13 @@ final class LagScan {
 		return (int) Math.min(10_000, Math.max(1, this.bound - this.records));
 	}
 
-	ShardLag result(ConsumerGroup group, String shard, String checkpoint, Instant now) {
+	ShardLag result(ConsumerGroup group, String shard, String owner, String checkpoint, Instant now) {
 		long behind = Math.max(0, this.millisBehindLatest);
 		if (this.firstArrival != null) {
 			behind = Math.max(behind, now.toEpochMilli() - this.firstArrival.toEpochMilli());
 		}
-		return new ShardLag(group.group(), group.stream(), shard, checkpoint, behind, this.records, !this.caughtUp);
+		return new ShardLag(group.group(), group.stream(), shard, owner, checkpoint, behind, this.records,
+				!this.caughtUp);
 	}
 
 }

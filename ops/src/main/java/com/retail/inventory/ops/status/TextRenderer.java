@@ -34,7 +34,8 @@ public final class TextRenderer {
 		out.flush();
 	}
 
-	static void renderTable(Table table, PrintWriter out) {
+	/** Columns padded to their widest cell; also used by the other commands' tables. */
+	public static void renderTable(Table table, PrintWriter out) {
 		int[] widths = new int[table.columns().size()];
 		for (int i = 0; i < widths.length; i++) {
 			widths[i] = table.columns().get(i).length();

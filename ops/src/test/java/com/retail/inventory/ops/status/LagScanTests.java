@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 
 class LagScanTests {
 
-	private static final ConsumerGroup LOADER = new ConsumerGroup("loader", "inventory-records", "Checkpoints");
+	private static final ConsumerGroup LOADER = new ConsumerGroup("loader", "inventory-records", "Leases");
 
 	private static final Instant NOW = Instant.parse("2026-12-03T05:00:00Z");
 
@@ -20,7 +20,7 @@ class LagScanTests {
 	void nothingAfterTheCheckpointIsZeroBehind() {
 		LagScan scan = new LagScan(1000);
 		assertThat(scan.accept(page(0L, "next", List.of()))).isFalse();
-		ShardLag lag = scan.result(LOADER, "shardId-0", "49", NOW);
+		ShardLag lag = scan.result(LOADER, "shardId-0", "loader-0", "49", NOW);
 		assertThat(lag.behindMillis()).isZero();
 		assertThat(lag.recordsText()).isEqualTo("0");
 	}
@@ -33,7 +33,7 @@ class LagScanTests {
 		assertThat(scan.nextLimit()).isEqualTo(999);
 		assertThat(scan.accept(page(0L, "i3", arrivals(NOW.minusSeconds(400), NOW.minusSeconds(300))))).isTrue();
 		assertThat(scan.accept(page(0L, "i4", List.of()))).isFalse();
-		ShardLag lag = scan.result(LOADER, "shardId-0", "49", NOW);
+		ShardLag lag = scan.result(LOADER, "shardId-0", "loader-0", "49", NOW);
 		// Time behind is the age of the first record after the checkpoint.
 		assertThat(lag.behind()).isEqualTo(Duration.ofSeconds(420));
 		assertThat(lag.recordsBehind()).isEqualTo(3);
@@ -46,7 +46,7 @@ class LagScanTests {
 		LagScan scan = new LagScan(1000);
 		scan.accept(page(600_000L, "i2", arrivals(NOW.minusSeconds(1))));
 		scan.accept(page(0L, "i3", List.of()));
-		assertThat(scan.result(LOADER, "s", "1", NOW).behind()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(scan.result(LOADER, "s", "loader-0", "1", NOW).behind()).isEqualTo(Duration.ofMinutes(10));
 	}
 
 	@Test
@@ -61,7 +61,7 @@ class LagScanTests {
 		assertThat(scan.accept(page(0L, "i2", arrivals(NOW)))).isTrue();
 		assertThat(scan.nextLimit()).isEqualTo(2);
 		assertThat(scan.accept(page(0L, "i3", arrivals(NOW, NOW)))).isFalse();
-		ShardLag lag = scan.result(LOADER, "s", null, NOW);
+		ShardLag lag = scan.result(LOADER, "s", "loader-0", null, NOW);
 		assertThat(lag.recordsBehindAtLeast()).isTrue();
 		assertThat(lag.recordsText()).isEqualTo("≥ 3");
 	}
@@ -70,7 +70,7 @@ class LagScanTests {
 	void aClosedShardEndsWithoutANextIterator() {
 		LagScan scan = new LagScan(1000);
 		assertThat(scan.accept(page(0L, null, arrivals(NOW)))).isFalse();
-		assertThat(scan.result(LOADER, "s", null, NOW).recordsBehindAtLeast()).isFalse();
+		assertThat(scan.result(LOADER, "s", "loader-0", null, NOW).recordsBehindAtLeast()).isFalse();
 	}
 
 	@Test
@@ -81,12 +81,12 @@ class LagScanTests {
 			calls++;
 		}
 		assertThat(calls).isEqualTo(LagScan.MAX_CALLS);
-		assertThat(scan.result(LOADER, "s", null, NOW).recordsBehindAtLeast()).isTrue();
+		assertThat(scan.result(LOADER, "s", "loader-0", null, NOW).recordsBehindAtLeast()).isTrue();
 	}
 
 	@Test
 	void unhealthyOnlyWhenBehindMoreThanTheMaximum() {
-		ShardLag lag = new ShardLag("loader", "inventory-records", "shardId-0", "49", 301_000, 12, false);
+		ShardLag lag = new ShardLag("loader", "inventory-records", "shardId-0", "loader-0", "49", 301_000L, 12L, false);
 		assertThat(lag.problem(Duration.ofMinutes(5)))
 			.isEqualTo("loader is 5m1s behind on inventory-records/shardId-0 (more than 5m0s)");
 		assertThat(lag.problem(Duration.ofMinutes(6))).isNull();
@@ -96,9 +96,27 @@ class LagScanTests {
 	}
 
 	@Test
-	void checkpointKeysAreGroupStreamAndShardAsTheBinderWritesThem() {
-		assertThat(LOADER.checkpointKey("shardId-000000000000"))
-			.isEqualTo("loader:inventory-records:shardId-000000000000");
+	void anUnknownLagIsShownAsSuchAndIsNoProblem() {
+		ShardLag lag = ShardLag.unknown(LOADER, "shardId-0", null, "LATEST");
+		assertThat(lag.problem(Duration.ZERO)).isNull();
+		assertThat(lag.behindText()).isEqualTo("?");
+		assertThat(lag.recordsText()).isEqualTo("?");
+		ConsumerLag section = new ConsumerLag(0, 1000, List.of(lag));
+		assertThat(section.health()).isEqualTo(Health.OK);
+		assertThat(section.tables().get(0).rows().get(0)).containsExactly("loader", "inventory-records", "shardId-0",
+				"-", "LATEST", "?", "?");
+	}
+
+	@Test
+	void theTableShowsWhichWorkerHoldsEachShard() {
+		ShardLag first = new ShardLag("loader", "s", "shardId-0", "loader-6c9-a", "49", 0L, 0L, false);
+		ShardLag second = new ShardLag("loader", "s", "shardId-1", "loader-6c9-b", "SHARD_END", 0L, 0L, false);
+		List<Table> tables = new ConsumerLag(1000, 1000, List.of(first, second)).tables();
+		assertThat(tables.get(0).columns()).containsExactly("GROUP", "STREAM", "SHARD", "OWNER", "CHECKPOINT", "BEHIND",
+				"RECORDS");
+		assertThat(tables.get(0).rows()).extracting((row) -> row.get(3))
+			.containsExactly("loader-6c9-a", "loader-6c9-b");
+		assertThat(tables.get(0).rows().get(1).get(4)).isEqualTo("SHARD_END");
 	}
 
 	@Test

@@ -58,7 +58,8 @@ class StatusReportTests {
 	@Test
 	void jsonHasHealthProblemsAndTheRowsOfEachSection() {
 		StringWriter json = new StringWriter();
-		ShardLag lag = new ShardLag("loader", "inventory-records", "shardId-0", "49", 420_000, 1000, true);
+		ShardLag lag = new ShardLag("loader", "inventory-records", "shardId-0", "loader-7d9f-x2", "49", 420_000L, 1000L,
+				true);
 		new JsonRenderer().render(new StatusReport(List.of(DLQ, new ConsumerLag(300_000, 1000, List.of(lag)))),
 				new PrintWriter(json));
 		JsonNode root = JsonMapper.builder().build().readTree(json.toString());
@@ -70,6 +71,7 @@ class StatusReportTests {
 		JsonNode shard = root.get("sections").get("consumerLag").get("data").get("shards").get(0);
 		assertThat(shard.get("behindMillis").asLong()).isEqualTo(420_000);
 		assertThat(shard.get("recordsBehindAtLeast").asBoolean()).isTrue();
+		assertThat(shard.get("owner").asString()).isEqualTo("loader-7d9f-x2");
 		// Only the rows: what is derived from them is in health and problems.
 		assertThat(root.get("sections").get("consumerLag").get("data").propertyNames())
 			.containsExactlyInAnyOrder("maxBehindMillis", "recordsBound", "shards");
