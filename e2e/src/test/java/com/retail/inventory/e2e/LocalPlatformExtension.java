@@ -19,6 +19,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class LocalPlatformExtension implements ParameterResolver {
 
+	/** Shards of each stream. */
+	static final int SHARDS = 4;
+
+	/** Instances of the loader and of stock-alert. */
+	static final int REPLICAS = 2;
+
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(LocalPlatformExtension.class);
 
@@ -35,18 +41,26 @@ public final class LocalPlatformExtension implements ParameterResolver {
 	}
 
 	private static LocalPlatform start() {
-		// Shorter timeouts than in production, so the crash tests need not wait minutes:
-		// a notification whose ingest died is visible again after 30 s, a dead loader's
-		// shard lock is free after 20 s (and its batches retry within 8 s, inside that
-		// lease); the dashboard asks Cognito every 5 s whether a web session's user may
-		// still sign in.
+		// As ./inventory up --replicas 2 runs it: four shards per stream, two loaders and
+		// two
+		// stock-alerts sharing them. Shorter timeouts than in production, so the crash
+		// tests
+		// need not wait minutes: a notification whose ingest died is visible again after
+		// 30 s,
+		// a loader's batch retries within 8 s; the dashboard asks Cognito every 5 s
+		// whether a
+		// web session's user may still sign in.
 		LocalPlatform platform = LocalPlatform.start(LocalAwsExtension.repositoryRoot(), Path.of("target", "e2e-logs"),
 				LocalPlatform.Ports.free(), Duration.ofMinutes(4),
-				new LocalPlatform.Overrides(Map.of("upload-events-visibility-timeout-seconds", "30"),
-						Map.of("loader", Map.of("SPRING_CLOUD_STREAM_KINESIS_BINDER_LOCKS_LEASE_DURATION", "20s",
-								"INVENTORY_LOADER_RETRY_BUDGET", "8s", "INVENTORY_LOADER_FAST_WRITE_WINDOW", "10s"),
+				new LocalPlatform.Overrides(
+						Map.of("upload-events-visibility-timeout-seconds", "30", "records-stream-shards",
+								String.valueOf(SHARDS), "changes-stream-shards", String.valueOf(SHARDS)),
+						Map.of("loader",
+								Map.of("INVENTORY_LOADER_RETRY_BUDGET", "8s", "INVENTORY_LOADER_FAST_WRITE_WINDOW",
+										"10s"),
 								"stock-alert", Map.of("INVENTORY_STOCK_ALERT_THRESHOLDS_REFRESH", "1s"), "dashboard",
-								Map.of("INVENTORY_DASHBOARD_SESSIONCHECK", "5s"))));
+								Map.of("INVENTORY_DASHBOARD_SESSIONCHECK", "5s")),
+						REPLICAS));
 		try {
 			// The demo users start with a temporary password, as an administrator creates
 			// them; the tests call the API with ops-demo's tokens, so it has signed in

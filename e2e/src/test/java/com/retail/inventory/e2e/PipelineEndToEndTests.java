@@ -10,7 +10,6 @@ import com.retail.inventory.local.DemoUsers;
 import com.retail.inventory.local.KinesisStreamReader;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalPlatform;
-import com.retail.inventory.local.SnsEnvelope;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,19 +87,19 @@ class PipelineEndToEndTests {
 
 		await().atMost(PIPELINE)
 			.pollInterval(Duration.ofSeconds(1))
-			.untilAsserted(() -> assertThat(tableCounts()).isEqualTo(expected));
+			.untilAsserted(() -> assertThat(PlatformReads.tableCounts(platform, "")).isEqualTo(expected));
 	}
 
 	@Test
 	@Order(2)
 	void exactlyFourOutOfStockAlertsArrive() {
 		await().atMost(PIPELINE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-			alerts.addAll(receiveAlerts());
+			alerts.addAll(PlatformReads.alerts(platform));
 			assertThat(alerts).hasSizeGreaterThanOrEqualTo(4);
 		});
 		// Nothing more trickles in afterwards.
 		await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(20)).until(() -> true);
-		alerts.addAll(receiveAlerts());
+		alerts.addAll(PlatformReads.alerts(platform));
 
 		assertThat(alerts).extracting(a -> a.get("Message").asString())
 			.containsExactlyInAnyOrder("Berlin is out of stock of Echo Plus", "Pusan is out of stock of Echo Show",
@@ -116,7 +114,7 @@ class PipelineEndToEndTests {
 	@Test
 	@Order(3)
 	void uploadingBerlinAgainChangesNothingAndSendsNoAlert() throws Exception {
-		Map<String, String> before = tableCounts();
+		Map<String, String> before = PlatformReads.tableCounts(platform, "");
 		Map<String, String> berlinUpdatedAt = updatedAt("Berlin");
 
 		upload("inventory-berlin.csv");
@@ -130,8 +128,8 @@ class PipelineEndToEndTests {
 		});
 		// ...and changed no count, and alerted nobody.
 		await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(20)).until(() -> true);
-		assertThat(tableCounts()).isEqualTo(before);
-		assertThat(receiveAlerts()).isEmpty();
+		assertThat(PlatformReads.tableCounts(platform, "")).isEqualTo(before);
+		assertThat(PlatformReads.alerts(platform)).isEmpty();
 	}
 
 	@Test
@@ -192,19 +190,19 @@ class PipelineEndToEndTests {
 
 		await().atMost(PIPELINE)
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> metric(platform.ports().ingest(), "inventory.ingest.requests") >= 6);
+			.until(() -> ServiceMetrics.sum(platform, "ingest", "inventory.ingest.requests") >= 6);
 		platform.services().kill("ingest");
 		platform.services().restart("ingest", Duration.ofMinutes(2));
 
 		await().atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> metric(platform.ports().loader(), "inventory.loader.rows", "outcome:written") >= 5_000);
+			.until(() -> ServiceMetrics.sum(platform, "loader", "inventory.loader.rows", "outcome:written") >= 5_000);
 		platform.services().kill("loader");
 		platform.services().restart("loader", Duration.ofMinutes(2));
 
 		await().atMost(Duration.ofMinutes(5))
 			.pollInterval(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(tableCounts("Chain Store ")).isEqualTo(expected));
+			.untilAsserted(() -> assertThat(PlatformReads.tableCounts(platform, "Chain Store ")).isEqualTo(expected));
 		assertThat(platform.aws()
 			.sqs()
 			.getQueueAttributes((b) -> b.queueUrl(platform.resources().recordsDlqUrl())
@@ -215,7 +213,7 @@ class PipelineEndToEndTests {
 		// Accounted for exactly once, although ingest published part of the file twice
 		// (a second attempt) and the loader read batches again after its restart.
 		Map<String, AttributeValue> tracked = await().atMost(Duration.ofSeconds(30))
-			.until(() -> trackingItem("exports/chain-daily.csv"),
+			.until(() -> PlatformReads.trackingItem(platform, "exports/chain-daily.csv"),
 					(item) -> item != null && item.get(UploadsTable.STATUS).s().equals("LOADED"));
 		assertThat(tracked.get(UploadsTable.ROWS_ACCEPTED).n()).isEqualTo("30000");
 		assertThat(tracked.get(UploadsTable.ROWS_LOADED).n()).isEqualTo("30000");
@@ -244,11 +242,11 @@ class PipelineEndToEndTests {
 							+ "Echo Plus,2,Bergen,c\nEcho Look,0,Oslo,d\n"));
 
 		await().atMost(PIPELINE)
-			.untilAsserted(() -> assertThat(tableCounts("Oslo"))
+			.untilAsserted(() -> assertThat(PlatformReads.tableCounts(platform, "Oslo"))
 				.isEqualTo(Map.of("Oslo/Echo Dot", "4", "Oslo/Echo Look", "0")));
-		assertThat(tableCounts("Bergen")).isEmpty();
+		assertThat(PlatformReads.tableCounts(platform, "Bergen")).isEmpty();
 		Map<String, AttributeValue> tracked = await().atMost(Duration.ofSeconds(30))
-			.until(() -> trackingItem(key),
+			.until(() -> PlatformReads.trackingItem(platform, key),
 					(item) -> item != null && item.get(UploadsTable.STATUS).s().equals("LOADED_WITH_ERRORS"));
 		assertThat(tracked.get(UploadsTable.ROWS_LOADED).n()).isEqualTo("2");
 
@@ -294,7 +292,7 @@ class PipelineEndToEndTests {
 	@Test
 	@Order(9)
 	void aThresholdSetThroughTheApiMakesLowStockAndBackInStockAlerts() throws Exception {
-		while (!receiveAlerts().isEmpty()) {
+		while (!PlatformReads.alerts(platform).isEmpty()) {
 			// Earlier tests' alerts are not this test's.
 		}
 		HttpClient http = HttpClient.newHttpClient();
@@ -308,7 +306,7 @@ class PipelineEndToEndTests {
 
 		uploadText("stores/Tromso/1.csv", "store,item,count\nTromso,Echo Dot,9\nTromso,Echo Show,9\n");
 		await().atMost(PIPELINE)
-			.untilAsserted(() -> assertThat(tableCounts("Tromso"))
+			.untilAsserted(() -> assertThat(PlatformReads.tableCounts(platform, "Tromso"))
 				.isEqualTo(Map.of("Tromso/Echo Dot", "9", "Tromso/Echo Show", "9")));
 		uploadText("stores/Tromso/2.csv", "store,item,count\nTromso,Echo Dot,3\nTromso,Echo Show,0\n");
 		awaitCounts("Tromso", Map.of("Tromso/Echo Dot", "3", "Tromso/Echo Show", "0"));
@@ -317,12 +315,12 @@ class PipelineEndToEndTests {
 
 		List<String> messages = new ArrayList<>();
 		await().atMost(PIPELINE).untilAsserted(() -> {
-			receiveAlerts().forEach((a) -> messages.add(a.get("Message").asString()));
+			PlatformReads.alerts(platform).forEach((a) -> messages.add(a.get("Message").asString()));
 			assertThat(messages).containsExactlyInAnyOrder("Tromso is low on Echo Dot: 3 left (threshold 5)",
 					"Tromso is out of stock of Echo Show", "Tromso has Echo Show back in stock: 12");
 		});
 		await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
-		assertThat(receiveAlerts()).as("still low at 2: no second alert").isEmpty();
+		assertThat(PlatformReads.alerts(platform)).as("still low at 2: no second alert").isEmpty();
 	}
 
 	/**
@@ -332,13 +330,13 @@ class PipelineEndToEndTests {
 	@Test
 	@Order(10)
 	void replayingTheWholeChangeStreamSendsNothingNew() throws Exception {
-		while (!receiveAlerts().isEmpty()) {
+		while (!PlatformReads.alerts(platform).isEmpty()) {
 			// Earlier tests' alerts are not this test's.
 		}
 		List<Record> changes = KinesisStreamReader.readAll(platform.aws().kinesis(),
 				platform.resources().changesStream());
 		assertThat(changes).hasSizeGreaterThan(30_000);
-		double before = metric(platform.ports().stockAlert(), "inventory.stock-alert.changes");
+		double before = ServiceMetrics.sum(platform, "stock-alert", "inventory.stock-alert.changes");
 		for (int from = 0; from < changes.size(); from += 500) {
 			List<PutRecordsRequestEntry> entries = changes.subList(from, Math.min(changes.size(), from + 500))
 				.stream()
@@ -351,19 +349,20 @@ class PipelineEndToEndTests {
 		}
 		await().atMost(PIPELINE)
 			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> metric(platform.ports().stockAlert(), "inventory.stock-alert.changes") >= before
+			.until(() -> ServiceMetrics.sum(platform, "stock-alert", "inventory.stock-alert.changes") >= before
 					+ changes.size());
 		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
-		assertThat(receiveAlerts()).isEmpty();
+		assertThat(PlatformReads.alerts(platform)).isEmpty();
 	}
 
 	/**
-	 * One file zeroes 30 of a store's items: its managers get one digest, not 30 texts.
+	 * One file zeroes 30 of a store's items: its managers get a digest per change-stream
+	 * shard at most, not 30 texts.
 	 */
 	@Test
 	@Order(11)
-	void aFileThatZeroesThirtyItemsSendsOneDigest() throws Exception {
-		while (!receiveAlerts().isEmpty()) {
+	void aFileThatZeroesThirtyItemsSendsADigestPerShardNotThirtyTexts() throws Exception {
+		while (!PlatformReads.alerts(platform).isEmpty()) {
 			// Earlier tests' alerts are not this test's.
 		}
 		StringBuilder stocked = new StringBuilder("store,item,count\n");
@@ -375,22 +374,42 @@ class PipelineEndToEndTests {
 			zero.put("Narvik/Article " + i, "0");
 		}
 		uploadText("stores/Narvik/monday.csv", stocked.toString());
-		await().atMost(PIPELINE).untilAsserted(() -> assertThat(tableCounts("Narvik")).hasSize(30));
+		await().atMost(PIPELINE)
+			.untilAsserted(() -> assertThat(PlatformReads.tableCounts(platform, "Narvik")).hasSize(30));
 		uploadText("stores/Narvik/tuesday.csv", zeroed.toString());
 		awaitCounts("Narvik", zero);
 
 		List<JsonNode> received = new ArrayList<>();
 		await().atMost(PIPELINE).untilAsserted(() -> {
-			received.addAll(receiveAlerts());
+			received.addAll(PlatformReads.alerts(platform));
 			assertThat(received).isNotEmpty();
 		});
 		await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
-		received.addAll(receiveAlerts());
-		assertThat(received).singleElement().satisfies((digest) -> {
-			assertThat(digest.get("Message").asString()).startsWith("Narvik: 30 items out of stock: ")
-				.endsWith("(and 18 more)");
-			assertThat(digest.get("MessageAttributes").get("count").get("Value").asString()).isEqualTo("30");
-		});
+		received.addAll(PlatformReads.alerts(platform));
+		// The change stream is keyed by item: each of its shards collects its share of
+		// the
+		// store's changes, so at most one digest per shard, plus single alerts from a
+		// shard
+		// that got no more than digest-above of them; every item counted once.
+		List<JsonNode> digests = received.stream()
+			.filter((alert) -> alert.get("Message").asString().startsWith("Narvik: "))
+			.toList();
+		assertThat(digests).isNotEmpty().hasSizeLessThanOrEqualTo(LocalPlatformExtension.SHARDS);
+		assertThat(digests).allSatisfy((digest) -> assertThat(digest.get("Message").asString())
+			.matches("Narvik: \\d+ items out of stock: Article .*"));
+		int inDigests = digests.stream()
+			.mapToInt(
+					(digest) -> Integer.parseInt(digest.get("MessageAttributes").get("count").get("Value").asString()))
+			.sum();
+		List<String> singles = received.stream()
+			.map((alert) -> alert.get("Message").asString())
+			.filter((message) -> message.startsWith("Narvik is out of stock of Article "))
+			.toList();
+		assertThat(singles).doesNotHaveDuplicates();
+		assertThat(inDigests + singles.size()).as("items alerted").isEqualTo(30);
+		assertThat(received).hasSize(digests.size() + singles.size());
+	}
+
 	}
 
 	private static void uploadText(String key, String csv) {
@@ -400,7 +419,8 @@ class PipelineEndToEndTests {
 	}
 
 	private static void awaitCounts(String store, Map<String, String> counts) {
-		await().atMost(PIPELINE).untilAsserted(() -> assertThat(tableCounts(store)).isEqualTo(counts));
+		await().atMost(PIPELINE)
+			.untilAsserted(() -> assertThat(PlatformReads.tableCounts(platform, store)).isEqualTo(counts));
 	}
 
 	private static String idToken() {
@@ -411,18 +431,6 @@ class PipelineEndToEndTests {
 				.authParameters(Map.of("USERNAME", DemoUsers.USERNAME, "PASSWORD", DemoUsers.PASSWORD)))
 			.authenticationResult()
 			.idToken();
-	}
-
-	/** The newest tracking item of an upload of that key. */
-	private static Map<String, AttributeValue> trackingItem(String key) {
-		return platform.aws()
-			.dynamoDb()
-			.scan((b) -> b.tableName(InventoryResources.load().uploadsTable()))
-			.items()
-			.stream()
-			.filter((item) -> item.get(UploadsTable.KEY).s().equals(key))
-			.max(Comparator.comparing((Map<String, AttributeValue> item) -> item.get(UploadsTable.RECEIVED_AT).s()))
-			.orElse(null);
 	}
 
 	/**
@@ -440,20 +448,22 @@ class PipelineEndToEndTests {
 					RequestBody.fromString("store,item,count\nHamburg,Echo Dot,5\nHamburg,Echo Show,5\n"))
 			.versionId();
 		await().atMost(PIPELINE)
-			.untilAsserted(() -> assertThat(tableCounts("Hamburg"))
+			.untilAsserted(() -> assertThat(PlatformReads.tableCounts(platform, "Hamburg"))
 				.isEqualTo(Map.of("Hamburg/Echo Dot", "5", "Hamburg/Echo Show", "5")));
 		platform.aws()
 			.s3()
 			.putObject((b) -> b.bucket(platform.resources().bucket()).key(key),
 					RequestBody.fromString("store,item,count\nHamburg,Echo Dot,7\nHamburg,Echo Show,0\n"));
 		Map<String, String> newest = Map.of("Hamburg/Echo Dot", "7", "Hamburg/Echo Show", "0");
-		await().atMost(PIPELINE).untilAsserted(() -> assertThat(tableCounts("Hamburg")).isEqualTo(newest));
 		await().atMost(PIPELINE)
-			.untilAsserted(() -> assertThat(receiveAlerts()).extracting((a) -> a.get("Message").asString())
-				.containsExactly("Hamburg is out of stock of Echo Show"));
+			.untilAsserted(() -> assertThat(PlatformReads.tableCounts(platform, "Hamburg")).isEqualTo(newest));
+		await().atMost(PIPELINE)
+			.untilAsserted(
+					() -> assertThat(PlatformReads.alerts(platform)).extracting((a) -> a.get("Message").asString())
+						.containsExactly("Hamburg is out of stock of Echo Show"));
 		Map<String, String> uploads = uploadIds("Hamburg");
-		double published = metric(platform.ports().ingest(), "inventory.ingest.requests");
-		double skipped = metric(platform.ports().loader(), "inventory.loader.rows", "outcome:skipped");
+		double published = ServiceMetrics.sum(platform, "ingest", "inventory.ingest.requests");
+		double skipped = ServiceMetrics.sum(platform, "loader", "inventory.loader.rows", "outcome:skipped");
 
 		// A redrive of the older version's notification, and the newer one's once more.
 		var head = platform.aws()
@@ -465,12 +475,13 @@ class PipelineEndToEndTests {
 
 		// Both files were read and published again, and the loader skipped all four rows.
 		await().atMost(PIPELINE)
-			.until(() -> metric(platform.ports().ingest(), "inventory.ingest.requests") >= published + 2
-					&& metric(platform.ports().loader(), "inventory.loader.rows", "outcome:skipped") >= skipped + 4);
-		assertThat(tableCounts("Hamburg")).isEqualTo(newest);
+			.until(() -> ServiceMetrics.sum(platform, "ingest", "inventory.ingest.requests") >= published + 2
+					&& ServiceMetrics.sum(platform, "loader", "inventory.loader.rows", "outcome:skipped") >= skipped
+							+ 4);
+		assertThat(PlatformReads.tableCounts(platform, "Hamburg")).isEqualTo(newest);
 		assertThat(uploadIds("Hamburg")).isEqualTo(uploads);
 		await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true);
-		assertThat(receiveAlerts()).isEmpty();
+		assertThat(PlatformReads.alerts(platform)).isEmpty();
 	}
 
 	private static void sendNotification(String key, String versionId, String eTag, String eventTime) {
@@ -496,34 +507,16 @@ class PipelineEndToEndTests {
 					(i) -> i.get(InventoryTable.UPLOAD_ID).s()));
 	}
 
-	/**
-	 * A counter of a service, from its actuator; 0 while the service does not have it
-	 * yet.
-	 */
-	private static double metric(int port, String name, String... tags) throws Exception {
-		StringBuilder query = new StringBuilder();
-		for (String tag : tags) {
-			query.append(query.isEmpty() ? "?" : "&")
-				.append("tag=")
-				.append(URLEncoder.encode(tag, StandardCharsets.UTF_8));
-		}
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/metrics/" + name + query))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() == 404) {
-			return 0;
-		}
-		return JSON.readTree(response.body()).get("measurements").get(0).get("value").asDouble();
-	}
-
 	@Test
 	@Order(5)
-	void theBinderCreatedNoTablesOfItsOwn() {
+	void kclCreatedNoTablesOfItsOwn() {
 		InventoryResources names = InventoryResources.load();
+		// KCL found its pre-created tables (with the owner index) and created none.
 		assertThat(platform.aws().dynamoDb().listTables().tableNames()).containsExactlyInAnyOrder(
 				names.inventoryTable(), names.alertLogTable(), names.uploadsTable(), names.thresholdsTable(),
-				names.loaderCheckpointTable(), names.loaderLockTable(), names.stockAlertCheckpointTable(),
-				names.stockAlertLockTable());
+				names.loaderLeaseTable(), names.loaderCoordinatorStateTable(), names.loaderWorkerMetricsTable(),
+				names.stockAlertLeaseTable(), names.stockAlertCoordinatorStateTable(),
+				names.stockAlertWorkerMetricsTable());
 	}
 
 	private static void upload(String sample) {
@@ -547,22 +540,6 @@ class PipelineEndToEndTests {
 		return counts;
 	}
 
-	private static Map<String, String> tableCounts() {
-		return tableCounts("");
-	}
-
-	/** Store/item to count, for the stores whose name starts with the prefix. */
-	private static Map<String, String> tableCounts(String storePrefix) {
-		return platform.aws()
-			.dynamoDb()
-			.scanPaginator((b) -> b.tableName(platform.resources().inventoryTable()))
-			.items()
-			.stream()
-			.filter((i) -> i.get(InventoryTable.STORE).s().startsWith(storePrefix))
-			.collect(Collectors.toMap((i) -> i.get(InventoryTable.STORE).s() + "/" + i.get(InventoryTable.ITEM).s(),
-					(i) -> i.get(InventoryTable.COUNT).n(), (a, b) -> a, TreeMap::new));
-	}
-
 	private static Map<String, String> updatedAt(String store) {
 		return platform.aws()
 			.dynamoDb()
@@ -573,20 +550,6 @@ class PipelineEndToEndTests {
 			.items()
 			.stream()
 			.collect(Collectors.toMap(i -> i.get(InventoryTable.ITEM).s(), i -> i.get(InventoryTable.UPDATED_AT).s()));
-	}
-
-	private static List<JsonNode> receiveAlerts() {
-		String queue = platform.resources().alertsObserverQueueUrl();
-		List<JsonNode> received = new ArrayList<>();
-		var messages = platform.aws()
-			.sqs()
-			.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
-			.messages();
-		for (var message : messages) {
-			received.add(SnsEnvelope.parse(message.body()));
-			platform.aws().sqs().deleteMessage(b -> b.queueUrl(queue).receiptHandle(message.receiptHandle()));
-		}
-		return received;
 	}
 
 }
