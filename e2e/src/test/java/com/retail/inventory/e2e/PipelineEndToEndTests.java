@@ -410,8 +410,6 @@ class PipelineEndToEndTests {
 		assertThat(received).hasSize(digests.size() + singles.size());
 	}
 
-	}
-
 	private static void uploadText(String key, String csv) {
 		platform.aws()
 			.s3()

@@ -10,11 +10,8 @@ import com.retail.inventory.ops.status.ConsumerGroup;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.Console;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,22 +58,15 @@ public final class ReplayCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	private final Function<KubernetesOptions, KubernetesClient> kubernetesClients;
-
-	private final Supplier<AwsClients> awsClients;
-
-	private final Clock clock;
+	private final CommandClients clients;
 
 	public ReplayCommand() {
-		this(KubernetesOptions::client, AwsClients::new, Clock.systemUTC());
+		this(CommandClients.fromEnvironment());
 	}
 
 	/** For tests: the clients to use instead of those from the environment. */
-	ReplayCommand(Function<KubernetesOptions, KubernetesClient> kubernetesClients, Supplier<AwsClients> awsClients,
-			Clock clock) {
-		this.kubernetesClients = kubernetesClients;
-		this.awsClients = awsClients;
-		this.clock = clock;
+	ReplayCommand(CommandClients clients) {
+		this.clients = clients;
 	}
 
 	@Override
@@ -91,15 +81,15 @@ public final class ReplayCommand implements Callable<Integer> {
 		catch (IllegalArgumentException ex) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), ex.getMessage());
 		}
-		if (!position.trimHorizon() && position.timestamp().isAfter(this.clock.instant())) {
+		if (!position.trimHorizon() && position.timestamp().isAfter(this.clients.clock().instant())) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), "--from is in the future: " + this.from);
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
-		try (KubernetesClient kubernetesClient = this.kubernetesClients.apply(this.kubernetes);
-				AwsClients aws = this.awsClients.get()) {
+		try (KubernetesClient kubernetesClient = this.clients.kubernetes().apply(this.kubernetes);
+				AwsClients aws = this.clients.aws().get()) {
 			Replay replay = new Replay(kubernetesClient, this.kubernetes.namespace(), aws.kinesis(), aws.dynamoDb(),
-					consumer, this.clock, out);
+					consumer, this.clients.clock(), out);
 			try {
 				return replay.run(position, this.timeout, this.dryRun, this.yes ? (question) -> true : this::ask,
 						ReplayLease.thisProcess());

@@ -20,13 +20,10 @@ import com.retail.inventory.ops.status.UnavailableSection;
 import com.retail.inventory.ops.status.UploadsSection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,22 +78,15 @@ public final class StatusCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	private final Function<KubernetesOptions, KubernetesClient> kubernetesClients;
-
-	private final Supplier<AwsClients> awsClients;
-
-	private final Clock clock;
+	private final CommandClients clients;
 
 	public StatusCommand() {
-		this(KubernetesOptions::client, AwsClients::new, Clock.systemUTC());
+		this(CommandClients.fromEnvironment());
 	}
 
 	/** For tests: the clients to use instead of those from the environment. */
-	StatusCommand(Function<KubernetesOptions, KubernetesClient> kubernetesClients, Supplier<AwsClients> awsClients,
-			Clock clock) {
-		this.kubernetesClients = kubernetesClients;
-		this.awsClients = awsClients;
-		this.clock = clock;
+	StatusCommand(CommandClients clients) {
+		this.clients = clients;
 	}
 
 	@Override
@@ -116,7 +106,7 @@ public final class StatusCommand implements Callable<Integer> {
 		if (!this.noKubernetes) {
 			sections.add(StatusReport.read(KubernetesStatus.NAME,
 					"Kubernetes (namespace " + this.kubernetes.namespace() + ")", () -> {
-						try (KubernetesClient client = this.kubernetesClients.apply(this.kubernetes)) {
+						try (KubernetesClient client = this.clients.kubernetes().apply(this.kubernetes)) {
 							return new KubernetesSection(client, this.kubernetes.namespace()).read();
 						}
 					}));
@@ -138,7 +128,7 @@ public final class StatusCommand implements Callable<Integer> {
 	private List<SectionResult> aws(InventoryResources resources) {
 		AwsClients aws;
 		try {
-			aws = this.awsClients.get();
+			aws = this.clients.aws().get();
 		}
 		catch (RuntimeException ex) {
 			// No region or credentials: every AWS section is unknown, for the same
@@ -153,13 +143,13 @@ public final class StatusCommand implements Callable<Integer> {
 			return List.of(
 					StatusReport.read(ConsumerLag.NAME, "Consumer lag",
 							() -> new ConsumerLagSection(aws.kinesis(), aws.dynamoDb(), ConsumerGroup.of(resources),
-									this.maxBehind, this.scanLimit, this.clock)
+									this.maxBehind, this.scanLimit, this.clients.clock())
 								.read()),
 					StatusReport.read(QueueDepths.NAME, "SQS queues",
-							() -> new QueueSection(aws.sqs(), QueueSection.of(resources), this.clock).read()),
+							() -> new QueueSection(aws.sqs(), QueueSection.of(resources), this.clients.clock()).read()),
 					StatusReport.read(LatestUploads.NAME, "Last uploads",
 							() -> new UploadsSection(aws.dynamoDb(), resources.uploadsTable(),
-									resources.uploadsRetentionDays(), this.uploads, this.clock)
+									resources.uploadsRetentionDays(), this.uploads, this.clients.clock())
 								.read()),
 					StatusReport.read(OpenAlerts.NAME, "Open alerts",
 							() -> new AlertsSection(aws.dynamoDb(), resources.alertLogTable(), this.alerts).read()));

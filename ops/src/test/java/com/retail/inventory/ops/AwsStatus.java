@@ -44,9 +44,9 @@ final class AwsStatus {
 			@Override
 			public <K> K create(Class<K> type) throws Exception {
 				if (type == StatusCommand.class) {
-					return type.cast(new StatusCommand((kubernetes) -> {
+					return type.cast(new StatusCommand(new CommandClients((kubernetes) -> {
 						throw new IllegalStateException("no Kubernetes in this test");
-					}, AwsClients::new, AwsStatus.this.clock));
+					}, AwsClients::new, AwsStatus.this.clock)));
 				}
 				return CommandLine.defaultFactory().create(type);
 			}

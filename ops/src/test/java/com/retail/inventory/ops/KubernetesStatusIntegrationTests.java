@@ -137,11 +137,11 @@ class KubernetesStatusIntegrationTests {
 					// A client of its own on the mock's configuration: the command closes
 					// it, the
 					// extension owns the other.
-					return type.cast(new StatusCommand(
+					return type.cast(new StatusCommand(new CommandClients(
 							(options) -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build(),
 							() -> {
 								throw new IllegalStateException("no AWS in this test");
-							}, Clock.systemUTC()));
+							}, Clock.systemUTC())));
 				}
 				return CommandLine.defaultFactory().create(type);
 			}

@@ -213,9 +213,9 @@ class ReplayIntegrationTests {
 				if (type == ReplayCommand.class) {
 					// A client of its own on the mock's configuration: the command closes
 					// it.
-					return type.cast(new ReplayCommand(
+					return type.cast(new ReplayCommand(new CommandClients(
 							(kubernetes) -> new KubernetesClientBuilder().withConfig(client.getConfiguration()).build(),
-							AwsClients::new, Clock.systemUTC()));
+							AwsClients::new, Clock.systemUTC())));
 				}
 				return CommandLine.defaultFactory().create(type);
 			}
