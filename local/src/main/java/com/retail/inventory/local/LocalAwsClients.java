@@ -1,19 +1,24 @@
 package com.retail.inventory.local;
 
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Synchronous AWS clients aimed at the local emulators, for provisioning, the bridge and
@@ -86,6 +91,32 @@ public final class LocalAwsClients implements AutoCloseable {
 
 	public CognitoIdentityProviderClient cognito() {
 		return cognito;
+	}
+
+	/**
+	 * Puts the records (UTF-8 text), in order, in one PutRecords call with one partition
+	 * key.
+	 * @return the result of each record, in the same order
+	 */
+	public List<PutRecordsResultEntry> putRecords(String stream, String partitionKey, List<String> records) {
+		return kinesis
+			.putRecords((b) -> b.streamName(stream)
+				.records(records.stream()
+					.map((r) -> PutRecordsRequestEntry.builder()
+						.partitionKey(partitionKey)
+						.data(SdkBytes.fromUtf8String(r))
+						.build())
+					.toList()))
+			.records();
+	}
+
+	/** The queue's approximate number of visible messages, as SQS counts them. */
+	public long queueDepth(String queueUrl) {
+		return Long.parseLong(sqs
+			.getQueueAttributes(
+					(b) -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+			.attributes()
+			.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
 	}
 
 	@Override

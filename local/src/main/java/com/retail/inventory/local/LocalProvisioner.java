@@ -91,7 +91,7 @@ public final class LocalProvisioner {
 		createStream(names.changesStream(), names.changesStreamShards());
 
 		String tableStreamArn = createInventoryTable();
-		createTable(names.alertLogTable(), AlertLogTable.ALERT_ID, AlertLogTable.EXPIRES_AT);
+		createAlertLogTable();
 		createUploadsTable();
 		createThresholdsTable();
 		// The consumer groups' Kinesis Client Library tables, pre-created (as infra/
@@ -117,6 +117,28 @@ public final class LocalProvisioner {
 		return new LocalResources(names.uploadsBucket(), queueUrl, dlqUrl, names.recordsStream(), names.changesStream(),
 				names.inventoryTable(), tableStreamArn, names.alertLogTable(), topicArn, observerUrl, userPoolId,
 				clientId, names.loaderLeaseTable(), names.stockAlertLeaseTable(), recordsDlqUrl);
+	}
+
+	/**
+	 * Creates one of the platform's tables again, exactly as {@link #provision()} does:
+	 * for tests that delete it to see a service notice, and put it back after.
+	 * @param table the upload tracking, alert log or thresholds table's name
+	 * @throws IllegalArgumentException for any other table (the inventory table's stream
+	 * and the KCL tables are not re-created this way)
+	 */
+	public void recreateTable(String table) {
+		if (table.equals(names.uploadsTable())) {
+			createUploadsTable();
+		}
+		else if (table.equals(names.alertLogTable())) {
+			createAlertLogTable();
+		}
+		else if (table.equals(names.thresholdsTable())) {
+			createThresholdsTable();
+		}
+		else {
+			throw new IllegalArgumentException("Not a table that can be re-created: " + table);
+		}
 	}
 
 	/**
@@ -230,6 +252,11 @@ public final class LocalProvisioner {
 				.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
 			.tableDescription()
 			.latestStreamArn();
+	}
+
+	/** Alerts sent: hash key AlertId, TTL on ExpiresAt. */
+	private void createAlertLogTable() {
+		createTable(names.alertLogTable(), AlertLogTable.ALERT_ID, AlertLogTable.EXPIRES_AT);
 	}
 
 	/** Low-stock thresholds: hash key Store, range key Item ("*" for all). */

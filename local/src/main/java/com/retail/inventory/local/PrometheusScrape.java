@@ -20,6 +20,11 @@ public final class PrometheusScrape {
 	private PrometheusScrape() {
 	}
 
+	/** Scrapes {@code /actuator/prometheus} of the service on that port of localhost. */
+	public static Map<String, Double> of(int port) {
+		return of(URI.create("http://localhost:" + port));
+	}
+
 	/** Scrapes {@code /actuator/prometheus} of the service at that base URI. */
 	public static Map<String, Double> of(URI base) {
 		try {

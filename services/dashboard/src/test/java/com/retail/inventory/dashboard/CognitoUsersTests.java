@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import com.retail.inventory.local.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

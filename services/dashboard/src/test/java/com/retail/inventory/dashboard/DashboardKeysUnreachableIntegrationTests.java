@@ -1,13 +1,8 @@
 package com.retail.inventory.dashboard;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.retail.inventory.local.LocalAwsExtension;
+import com.retail.inventory.local.Readiness;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,8 +10,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Without Cognito's signing keys no token can be checked: readiness is DOWN and names
@@ -45,14 +38,7 @@ class DashboardKeysUnreachableIntegrationTests {
 
 	@Test
 	void isNotReadyWithoutTheSigningKeys() {
-		HttpClient http = HttpClient.newHttpClient();
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			HttpResponse<String> ready = DashboardReadinessIntegrationTests.get(http, this.port);
-			assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
-			JsonNode keys = JsonMapper.shared().readTree(ready.body()).get("components").get("cognitoKeys");
-			assertThat(keys.get("status").asString()).isEqualTo("DOWN");
-			assertThat(keys.get("details").get("jwkSetUri").asString()).endsWith("/.well-known/jwks.json");
-		});
+		Readiness.of(this.port).awaitDown("cognitoKeys", "jwkSetUri", (uri) -> uri.endsWith("/.well-known/jwks.json"));
 	}
 
 }

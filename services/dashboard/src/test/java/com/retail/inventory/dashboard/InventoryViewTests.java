@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.retail.inventory.contracts.StockLevel;
 import com.retail.inventory.contracts.ThresholdRules;
 import com.retail.inventory.contracts.ThresholdsTable;
+import com.retail.inventory.local.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

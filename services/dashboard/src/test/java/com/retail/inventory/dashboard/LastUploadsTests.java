@@ -2,6 +2,7 @@ package com.retail.inventory.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.retail.inventory.local.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,6 +13,7 @@ import com.retail.inventory.local.TotpCodes;
 import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
+import com.retail.inventory.local.MutableClock;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -7,7 +7,6 @@ import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
 import com.retail.inventory.local.PrometheusScrape;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Ingest's meters as Prometheus scrapes them, after real uploads on the emulators: rows
@@ -50,33 +48,23 @@ class IngestMetricsIntegrationTests {
 		put(aws, resources, "all-bad.csv", "store,item,count\nBerlin,Echo,-1\n");
 
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-			Map<String, Double> series = PrometheusScrape.of(URI.create("http://localhost:" + this.port));
+			Map<String, Double> series = PrometheusScrape.of(this.port);
 			assertThat(series).containsEntry("inventory_ingest_rows_total{" + APP + ",outcome=\"accepted\"}", 3.0)
 				.containsEntry("inventory_ingest_rows_total{" + APP + ",outcome=\"rejected\"}", 3.0)
 				.containsEntry("inventory_ingest_uploads_total{" + APP + ",status=\"PROCESSING\"}", 1.0)
 				.containsEntry("inventory_ingest_uploads_total{" + APP + ",status=\"REJECTED\"}", 1.0);
 		});
-		Map<String, Double> series = PrometheusScrape.of(URI.create("http://localhost:" + this.port));
+		Map<String, Double> series = PrometheusScrape.of(this.port);
 		assertThat(series).containsEntry("inventory_ingest_uploads_total{" + APP + ",status=\"LOADED\"}", 0.0)
 			.containsEntry("inventory_ingest_uploads_total{" + APP + ",status=\"FAILED\"}", 0.0);
 
 		String dlq = "inventory_dlq_messages{" + APP + ",queue=\"upload-events-dlq\"}";
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(PrometheusScrape.of(URI.create("http://localhost:" + this.port)))
-				.containsEntry(dlq, 0.0));
+			.untilAsserted(() -> assertThat(PrometheusScrape.of(this.port)).containsEntry(dlq, 0.0));
 		aws.sqs().sendMessage((b) -> b.queueUrl(resources.uploadDlqUrl()).messageBody("{\"Records\":[]}"));
-		assertThat(depth(aws, resources.uploadDlqUrl())).isEqualTo(1);
+		assertThat(aws.queueDepth(resources.uploadDlqUrl())).isEqualTo(1);
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(PrometheusScrape.of(URI.create("http://localhost:" + this.port)))
-				.containsEntry(dlq, 1.0));
-	}
-
-	private static long depth(LocalAwsClients aws, String queueUrl) {
-		return Long.parseLong(aws.sqs()
-			.getQueueAttributes(
-					(b) -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-			.attributes()
-			.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+			.untilAsserted(() -> assertThat(PrometheusScrape.of(this.port)).containsEntry(dlq, 1.0));
 	}
 
 	private static void put(LocalAwsClients aws, LocalResources resources, String key, String text) {

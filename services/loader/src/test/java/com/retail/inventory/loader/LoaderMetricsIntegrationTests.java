@@ -8,7 +8,6 @@ import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
 import com.retail.inventory.local.PrometheusScrape;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The loader's meters as Prometheus scrapes them, after it loaded records from the
@@ -56,18 +52,11 @@ class LoaderMetricsIntegrationTests {
 		KclLeasesTaken.await(aws, resources.loaderLeaseTable(), resources.recordsStream(), LEASES_TAKEN);
 		List<String> records = List.of(event("Berlin", "Echo Dot", 12, 1), event("Berlin", "Echo Plus", 0, 2),
 				"not an inventory record", event("Berlin", "Echo Show", 3, 3));
-		aws.kinesis()
-			.putRecords((b) -> b.streamName(resources.recordsStream())
-				.records(records.stream()
-					.map((r) -> PutRecordsRequestEntry.builder()
-						.partitionKey("Berlin")
-						.data(SdkBytes.fromUtf8String(r))
-						.build())
-					.toList()));
+		aws.putRecords(resources.recordsStream(), "Berlin", records);
 
 		String behind = "inventory_consumer_behind_seconds{" + APP + ",binding=\"loadInventory-in-0\"}";
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-			Map<String, Double> series = PrometheusScrape.of(URI.create("http://localhost:" + this.port));
+			Map<String, Double> series = PrometheusScrape.of(this.port);
 			assertThat(series).containsEntry("inventory_loader_rows_total{" + APP + ",outcome=\"written\"}", 3.0)
 				.containsEntry("inventory_loader_rows_total{" + APP + ",outcome=\"dead-lettered\"}", 1.0)
 				.containsEntry("inventory_loader_rows_total{" + APP + ",outcome=\"skipped\"}", 0.0);
@@ -79,19 +68,11 @@ class LoaderMetricsIntegrationTests {
 		// The dead-lettered record, and one more sent by hand: the gauge follows the
 		// queue's real depth.
 		aws.sqs().sendMessage((b) -> b.queueUrl(resources.recordsDlqUrl()).messageBody("sent by the test"));
-		long depth = depth(aws, resources.recordsDlqUrl());
+		long depth = aws.queueDepth(resources.recordsDlqUrl());
 		assertThat(depth).isEqualTo(2);
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(PrometheusScrape.of(URI.create("http://localhost:" + this.port)))
+			.untilAsserted(() -> assertThat(PrometheusScrape.of(this.port))
 				.containsEntry("inventory_dlq_messages{" + APP + ",queue=\"records-dlq\"}", (double) depth));
-	}
-
-	private static long depth(LocalAwsClients aws, String queueUrl) {
-		return Long.parseLong(aws.sqs()
-			.getQueueAttributes(
-					(b) -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-			.attributes()
-			.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
 	}
 
 }

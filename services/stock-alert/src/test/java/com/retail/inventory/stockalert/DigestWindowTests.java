@@ -2,12 +2,10 @@ package com.retail.inventory.stockalert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.retail.inventory.local.MutableClock;
 import io.awspring.cloud.kinesis.integration.Checkpointer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +14,7 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 
 class DigestWindowTests {
 
-	private Instant now = Instant.parse("2026-12-02T10:00:00Z");
+	private final MutableClock clock = MutableClock.at(Instant.parse("2026-12-02T10:00:00Z"));
 
 	private final List<List<String>> handled = new ArrayList<>();
 
@@ -42,22 +40,7 @@ class DigestWindowTests {
 			throw new IllegalStateException("SNS is unavailable");
 		}
 		this.handled.add(records.stream().map(Record::sequenceNumber).toList());
-	}, Duration.ofSeconds(2), 5, new Clock() {
-		@Override
-		public Instant instant() {
-			return DigestWindowTests.this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-	});
+	}, Duration.ofSeconds(2), 5, this.clock);
 
 	private static List<Record> records(String... sequenceNumbers) {
 		return List.of(sequenceNumbers)
@@ -69,13 +52,13 @@ class DigestWindowTests {
 	@Test
 	void batchesOfOneWindowAreHandledTogetherThenCheckpointed() {
 		this.window.accept("shard-0", records("1", "2"), this.checkpointer);
-		this.now = this.now.plusMillis(800);
+		this.clock.advance(Duration.ofMillis(800));
 		this.window.accept("shard-0", records("3"), this.checkpointer);
 		this.window.flushDue();
 		assertThat(this.handled).isEmpty();
 		assertThat(this.checkpoints).isEmpty();
 
-		this.now = this.now.plusMillis(1200);
+		this.clock.advance(Duration.ofMillis(1200));
 		this.window.flushDue();
 		assertThat(this.handled).containsExactly(List.of("1", "2", "3"));
 		assertThat(this.checkpoints).containsExactly("3");
@@ -134,16 +117,16 @@ class DigestWindowTests {
 	@Test
 	void aFailureOnTheTimerKeepsTheRecordsAndTriesAgainAfterABackoff() {
 		this.window.accept("shard-0", records("1"), this.checkpointer);
-		this.now = this.now.plusSeconds(3);
+		this.clock.advance(Duration.ofSeconds(3));
 		this.failing = true;
 		this.window.flushDue();
 		assertThat(this.checkpoints).isEmpty();
 		this.failing = false;
 		// The first backoff is at least half of 500 ms.
-		this.now = this.now.plusMillis(100);
+		this.clock.advance(Duration.ofMillis(100));
 		this.window.flushDue();
 		assertThat(this.handled).isEmpty();
-		this.now = this.now.plusMillis(500);
+		this.clock.advance(Duration.ofMillis(500));
 		this.window.flushDue();
 		assertThat(this.handled).containsExactly(List.of("1"));
 		assertThat(this.checkpoints).containsExactly("1");

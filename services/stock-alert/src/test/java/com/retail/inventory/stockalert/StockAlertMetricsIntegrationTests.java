@@ -8,7 +8,6 @@ import com.retail.inventory.local.LocalAwsClients;
 import com.retail.inventory.local.LocalAwsExtension;
 import com.retail.inventory.local.LocalResources;
 import com.retail.inventory.local.PrometheusScrape;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
 /**
  * stock-alert's meters as Prometheus scrapes them, after changes on the emulated stream
@@ -49,17 +46,10 @@ class StockAlertMetricsIntegrationTests {
 		List<String> changes = List.of(ChangeRecords.json("m1", "Berlin", "Echo Plus", "9", "0", "v1"),
 				ChangeRecords.json("m2", "Pusan", "Echo Show", null, "0", "v1"),
 				ChangeRecords.json("m3", "Pusan", "Echo Show", "0", "4", "v2"));
-		aws.kinesis()
-			.putRecords((b) -> b.streamName(resources.changesStream())
-				.records(changes.stream()
-					.map((c) -> PutRecordsRequestEntry.builder()
-						.partitionKey("k")
-						.data(SdkBytes.fromUtf8String(c))
-						.build())
-					.toList()));
+		aws.putRecords(resources.changesStream(), "k", changes);
 
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-			Map<String, Double> series = PrometheusScrape.of(URI.create("http://localhost:" + this.port));
+			Map<String, Double> series = PrometheusScrape.of(this.port);
 			assertThat(series).containsEntry("inventory_alerts_total{" + APP + ",type=\"OUT_OF_STOCK\"}", 2.0)
 				.containsEntry("inventory_alerts_total{" + APP + ",type=\"BACK_IN_STOCK\"}", 1.0)
 				.containsEntry("inventory_alerts_total{" + APP + ",type=\"LOW_STOCK\"}", 0.0)
