@@ -38,6 +38,19 @@ public final class AlertLogTable {
 	public static final String TYPE = "Type";
 
 	/**
+	 * The stock-alert instance sending the alert of {@link #VERSION} right now (S);
+	 * absent once it is sent. Two instances may read the same change (a shard moving
+	 * between replicas): only the one that recorded itself here sends it.
+	 */
+	public static final String CLAIMED_BY = "ClaimedBy";
+
+	/**
+	 * When {@link #CLAIMED_BY} took the alert (N, epoch milliseconds): a claim older than
+	 * the claim timeout was left by an instance that stopped, and another one sends it.
+	 */
+	public static final String CLAIMED_AT = "ClaimedAt";
+
+	/**
 	 * Separates store and item in {@link #ALERT_ID}: names never hold control characters.
 	 */
 	private static final char SEPARATOR = '\u001F';

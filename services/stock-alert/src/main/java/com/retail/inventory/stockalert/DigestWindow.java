@@ -140,6 +140,20 @@ class DigestWindow {
 		}
 	}
 
+	/**
+	 * Handles everything collected now, once, whatever its window (the instance stops:
+	 * its alerts are sent now rather than after the shard's lease has moved). What fails
+	 * is read again by the shard's next owner.
+	 */
+	synchronized void flushAll() {
+		Instant now = this.clock.instant();
+		for (Map.Entry<String, Collected> entry : new ArrayList<>(this.shards.entrySet())) {
+			try (LogFields.Scope fields = LogFields.scope().with(LogFields.SHARD, entry.getKey())) {
+				flush(entry.getKey(), entry.getValue(), now);
+			}
+		}
+	}
+
 	/** Handles what one shard collected; after a failure, keeps it for a later try. */
 	private void flush(String shard, Collected collected, Instant now) {
 		try {
@@ -152,9 +166,17 @@ class DigestWindow {
 			long ceiling = Math.min(MAX_BACKOFF.toMillis(),
 					FIRST_BACKOFF.toMillis() << Math.min(collected.failures, 16));
 			collected.retryAt = now.plusMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
-			log.error("Could not send the alerts of shard {} yet ({} records, attempt {}; next in {} ms): {}", shard,
-					collected.records.size(), collected.failures, collected.retryAt.toEpochMilli() - now.toEpochMilli(),
-					ex.toString());
+			String message = "Could not send the alerts of shard {} yet ({} records, attempt {}; next in {} ms): {}";
+			Object[] arguments = { shard, collected.records.size(), collected.failures,
+					collected.retryAt.toEpochMilli() - now.toEpochMilli(),
+					(ex instanceof SentElsewhereException) ? ex.getMessage() : ex.toString() };
+			if (ex instanceof SentElsewhereException) {
+				// Expected while a shard moves between replicas: not an error.
+				log.info(message, arguments);
+			}
+			else {
+				log.error(message, arguments);
+			}
 		}
 	}
 

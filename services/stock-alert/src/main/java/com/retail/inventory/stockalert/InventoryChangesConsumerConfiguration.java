@@ -9,10 +9,8 @@ import io.awspring.cloud.kinesis.integration.KinesisHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,16 +57,9 @@ class InventoryChangesConsumerConfiguration {
 		}, properties.digestWindow(), MAX_COLLECTED, Clock.systemUTC());
 	}
 
-	/** Hands the collected records over when their window is over. */
-	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService digestWindowTimer(DigestWindow window) {
-		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "digest-window");
-			thread.setDaemon(true);
-			return thread;
-		});
-		timer.scheduleWithFixedDelay(window::flushDue, 250, 250, TimeUnit.MILLISECONDS);
-		return timer;
+	@Bean
+	DigestWindowTimer digestWindowTimer(DigestWindow window) {
+		return new DigestWindowTimer(window, Duration.ofMillis(250));
 	}
 
 	/**

@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * (arriving together) are sent as one digest message
  * @param digestWindow how long changes are collected before their alerts are sent, so one
  * upload's changes make one digest; no alert waits longer (plus a poll)
+ * @param claimTimeout how long an alert one instance began to send is left to it: after
+ * this, an instance reading the same change again sends it (the first stopped before it
+ * could)
  * @param leases how the binding runs the Kinesis Client Library: its tables, failover and
  * lease hand-off (off: the digest window checkpoints after the fact)
  */
@@ -32,5 +35,5 @@ public record StockAlertProperties(@NotBlank String topicArn, @NotBlank String a
 		@NotNull Duration alertLogRetention, @NotBlank String thresholdsTable,
 		@DefaultValue("30s") @NotNull Duration thresholdsRefresh, @DefaultValue Set<AlertType> disabledTypes,
 		@DefaultValue("5") @Min(1) int digestAbove, @DefaultValue("2s") @NotNull Duration digestWindow,
-		@NotNull KclLeases leases) {
+		@DefaultValue("1m") @NotNull Duration claimTimeout, @NotNull KclLeases leases) {
 }

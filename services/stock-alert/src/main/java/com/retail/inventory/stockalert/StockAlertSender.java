@@ -6,6 +6,7 @@ import com.retail.inventory.contracts.AlertType;
 import com.retail.inventory.contracts.LogFields;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,11 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  * from one stock level to another is checked against the item's alert state: only a
  * change newer than the last one recorded counts (a change delivered again, or a late
  * older one, e.g. "out of stock" after the restock, alerts nobody). For a newer one: the
- * alert is published, then the state recorded. A failure propagates (the batch is read
- * again); a crash between publishing and recording repeats that one alert once when the
- * batch is read again: at least once, never lost, never stale.
+ * alert is claimed in the alert state (so that of two instances reading the same change,
+ * during a shard's move between replicas, one sends it), published, then marked sent. A
+ * failure propagates (the batch is read again); an instance that stops between claiming
+ * and publishing leaves a claim the next reader takes over after the claim timeout: never
+ * lost, never stale, and repeated only by a crash between publishing and marking.
  */
 class StockAlertSender {
 
@@ -61,41 +64,69 @@ class StockAlertSender {
 
 	/**
 	 * Sends the alerts of these transitions: one by one, or, where one upload caused more
-	 * than {@code digestAbove} of one type for one store, one digest for them.
+	 * than {@code digestAbove} of one type for one store, one digest for them. Each alert
+	 * is claimed in the alert log first and marked sent right after it is published.
+	 * @param elsewhere collects the transitions another instance is sending right now
 	 * @return messages published
 	 */
-	private int publish(List<Transition> transitions) {
+	private int publish(List<Transition> transitions, List<Transition> elsewhere) {
 		Map<List<String>, List<Transition>> groups = new LinkedHashMap<>();
 		for (Transition transition : transitions) {
-			if (alerting(transition)) {
-				groups
-					.computeIfAbsent(
-							Arrays.asList(transition.uploadId(), transition.store(), transition.alertType().name()),
-							(key) -> new ArrayList<>())
-					.add(transition);
-			}
+			groups
+				.computeIfAbsent(
+						Arrays.asList(transition.uploadId(), transition.store(), transition.alertType().name()),
+						(key) -> new ArrayList<>())
+				.add(transition);
 		}
 		int published = 0;
 		for (List<Transition> group : groups.values()) {
-			if (group.size() > this.digestAbove && group.get(0).uploadId() != null) {
-				AlertDigest digest = new AlertDigest(group.get(0).store(), group.get(0).alertType(),
-						group.stream().map(Transition::item).toList());
-				try (LogFields.Scope fields = fieldsOf(group.get(0))) {
+			List<Transition> claimed = claim(group, elsewhere);
+			if (claimed.size() > this.digestAbove && claimed.get(0).uploadId() != null) {
+				AlertDigest digest = new AlertDigest(claimed.get(0).store(), claimed.get(0).alertType(),
+						claimed.stream().map(Transition::item).toList());
+				try (LogFields.Scope fields = fieldsOf(claimed.get(0))) {
 					this.publisher.publish(digest);
 					log.info("Alerted: {}", digest.message());
 				}
+				claimed.forEach(this::sent);
 				published++;
 				continue;
 			}
-			for (Transition transition : group) {
+			for (Transition transition : claimed) {
 				try (LogFields.Scope fields = fieldsOf(transition)) {
 					this.publisher.publish(transition.alert());
 					log.info("Alerted: {}", transition.alert().message());
 				}
+				sent(transition);
 				published++;
 			}
 		}
 		return published;
+	}
+
+	/**
+	 * @return the transitions of the group this instance sends (a change written by
+	 * something other than the loader has no version: nothing to claim)
+	 */
+	private List<Transition> claim(List<Transition> group, List<Transition> elsewhere) {
+		List<Transition> claimed = new ArrayList<>();
+		for (Transition transition : group) {
+			AlertLog.Claim claim = (transition.version() != null) ? this.alertLog.claim(transition)
+					: AlertLog.Claim.CLAIMED;
+			switch (claim) {
+				case CLAIMED -> claimed.add(transition);
+				case ELSEWHERE -> elsewhere.add(transition);
+				case SEEN -> log.info("Not alerting for {} / {}: version {} was alerted already", transition.store(),
+						transition.item(), transition.version());
+			}
+		}
+		return claimed;
+	}
+
+	private void sent(Transition transition) {
+		if (transition.version() != null) {
+			this.alertLog.sent(transition);
+		}
 	}
 
 	/** The upload a change came from (when the loader wrote it) and its store. */
@@ -148,12 +179,32 @@ class StockAlertSender {
 				recorded.put(id, transition.version());
 			}
 		}
-		// Publish first, record second: a crash in between repeats these alerts once.
-		int published = publish(fresh);
+		// An item changed twice in the batch is handled in two rounds, in stream order:
+		// its
+		// first alert is sent and marked before its second is claimed (a claim of the
+		// second would hide the first from an instance taking the claim over).
+		List<List<Transition>> rounds = new ArrayList<>();
+		Map<String, Integer> changesOf = new HashMap<>();
 		for (Transition transition : fresh) {
-			if (transition.version() != null) {
-				this.alertLog.record(transition, alerting(transition));
+			int round = changesOf.merge(AlertLogTable.alertId(transition.store(), transition.item()), 1, Integer::sum)
+					- 1;
+			if (round == rounds.size()) {
+				rounds.add(new ArrayList<>());
 			}
+			rounds.get(round).add(transition);
+		}
+		int published = 0;
+		List<Transition> elsewhere = new ArrayList<>();
+		for (List<Transition> round : rounds) {
+			published += publish(round.stream().filter(this::alerting).toList(), elsewhere);
+			for (Transition transition : round) {
+				if (transition.version() != null && !alerting(transition)) {
+					this.alertLog.record(transition);
+				}
+			}
+		}
+		if (!elsewhere.isEmpty()) {
+			throw new SentElsewhereException(elsewhere.size());
 		}
 		return published;
 	}

@@ -132,4 +132,14 @@ class DigestWindowTests {
 		assertThat(this.checkpoints).containsExactly("1");
 	}
 
+	@Test
+	void aStoppingInstanceSendsWhatItCollectedBeforeTheWindowIsOver() throws InterruptedException {
+		this.window.accept("shard-0", records("1", "2"), this.checkpointer);
+		this.window.accept("shard-1", records("7"), this.checkpointer);
+
+		new DigestWindowTimer(this.window, Duration.ofHours(1)).close();
+		assertThat(this.handled).containsExactlyInAnyOrder(List.of("1", "2"), List.of("7"));
+		assertThat(this.checkpoints).containsExactlyInAnyOrder("2", "7");
+	}
+
 }

@@ -163,9 +163,9 @@ class StockAlertIntegrationTests {
 		assertThat(this.alertTopic.health().getStatus()).isEqualTo(Status.UP);
 
 		String missing = resources.noStockTopicArn() + "-missing";
-		AlertTopicHealthIndicator broken = new AlertTopicHealthIndicator(
-				aws.sns(), new StockAlertProperties(missing, "InventoryAlertLog", Duration.ofDays(30),
-						"InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5, Duration.ofSeconds(2), null),
+		AlertTopicHealthIndicator broken = new AlertTopicHealthIndicator(aws.sns(),
+				new StockAlertProperties(missing, "InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds",
+						Duration.ofSeconds(30), Set.of(), 5, Duration.ofSeconds(2), Duration.ofMinutes(1), null),
 				Duration.ZERO);
 		Health health = broken.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +30,7 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  */
 class StockAlertLogFieldsTests {
 
-	private static final StockAlertProperties PROPERTIES = new StockAlertProperties("arn:aws:sns:us-east-1:1:NoStock",
-			"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5,
-			Duration.ofSeconds(2), null);
+	private static final StockAlertProperties PROPERTIES = InMemoryAlertLog.PROPERTIES;
 
 	private final List<Map<String, String>> handled = new ArrayList<>();
 
@@ -54,17 +50,7 @@ class StockAlertLogFieldsTests {
 		}
 	};
 
-	private final AlertLog alertLog = new AlertLog(null, PROPERTIES, Clock.systemUTC()) {
-		@Override
-		Map<String, String> versions(Collection<String> alertIds) {
-			return new HashMap<>();
-		}
-
-		@Override
-		boolean record(Transition transition, boolean alerted) {
-			return true;
-		}
-	};
+	private final AlertLog alertLog = new InMemoryAlertLog();
 
 	private final AlertPublisher publisher = new AlertPublisher(null, PROPERTIES,
 			new StockAlertMetrics(new SimpleMeterRegistry())) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.retail.inventory.contracts.AlertType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -16,9 +14,7 @@ import software.amazon.awssdk.services.sns.model.SnsException;
 
 class StockAlertMetricsTests {
 
-	private static final StockAlertProperties PROPERTIES = new StockAlertProperties("arn:aws:sns:us-east-1:1:NoStock",
-			"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5,
-			Duration.ofSeconds(2), null);
+	private static final StockAlertProperties PROPERTIES = InMemoryAlertLog.PROPERTIES;
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 

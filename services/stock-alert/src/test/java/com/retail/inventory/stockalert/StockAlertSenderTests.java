@@ -2,14 +2,11 @@ package com.retail.inventory.stockalert;
 
 import com.retail.inventory.contracts.ThresholdRules;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import com.retail.inventory.contracts.AlertLogTable;
 import com.retail.inventory.contracts.AlertType;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,38 +18,15 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 
 class StockAlertSenderTests {
 
-	private static final StockAlertProperties PROPERTIES = new StockAlertProperties("arn:aws:sns:us-east-1:1:NoStock",
-			"InventoryAlertLog", Duration.ofDays(30), "InventoryThresholds", Duration.ofSeconds(30), Set.of(), 5,
-			Duration.ofSeconds(2), null);
+	private static final StockAlertProperties PROPERTIES = InMemoryAlertLog.PROPERTIES;
 
-	/** The alert state, by alert id: version. */
-	private final Map<String, String> state = new HashMap<>();
+	private final InMemoryAlertLog alertLog = new InMemoryAlertLog();
 
 	private final List<StockAlert> published = new ArrayList<>();
 
 	private final List<AlertDigest> digests = new ArrayList<>();
 
 	private boolean snsDown;
-
-	private final AlertLog alertLog = new AlertLog(null, PROPERTIES, Clock.systemUTC()) {
-		@Override
-		Map<String, String> versions(Collection<String> alertIds) {
-			Map<String, String> found = new HashMap<>();
-			alertIds.forEach((id) -> {
-				if (StockAlertSenderTests.this.state.containsKey(id)) {
-					found.put(id, StockAlertSenderTests.this.state.get(id));
-				}
-			});
-			return found;
-		}
-
-		@Override
-		boolean record(Transition transition, boolean alerted) {
-			StockAlertSenderTests.this.state.merge(AlertLogTable.alertId(transition.store(), transition.item()),
-					transition.version(), (a, b) -> (a.compareTo(b) >= 0) ? a : b);
-			return true;
-		}
-	};
 
 	private final AlertPublisher publisher = new AlertPublisher(null, PROPERTIES,
 			new StockAlertMetrics(new SimpleMeterRegistry())) {
@@ -71,7 +45,11 @@ class StockAlertSenderTests {
 	};
 
 	private StockAlertSender sender(Set<AlertType> disabled) {
-		return new StockAlertSender(this.alertLog, this.publisher,
+		return sender(this.alertLog, disabled);
+	}
+
+	private StockAlertSender sender(AlertLog alertLog, Set<AlertType> disabled) {
+		return new StockAlertSender(alertLog, this.publisher,
 				() -> new ThresholdRules(Map.of(new ThresholdRules.Key("*", "*"), 5L)), disabled, 5);
 	}
 
@@ -113,7 +91,7 @@ class StockAlertSenderTests {
 		StockAlertSender sender = sender(Set.of(AlertType.LOW_STOCK));
 		assertThat(sender.send(List.of(change("v1", "9", "3"), change("v2", "3", "0")))).isOne();
 		assertThat(this.published).extracting(StockAlert::type).containsExactly(AlertType.OUT_OF_STOCK);
-		assertThat(this.state).containsValue("v2");
+		assertThat(this.alertLog.entries()).containsValue(new InMemoryAlertLog.Entry("v2", null));
 	}
 
 	@Test
@@ -148,11 +126,41 @@ class StockAlertSenderTests {
 		StockAlertSender sender = sender(Set.of());
 		this.snsDown = true;
 		assertThatIllegalStateException().isThrownBy(() -> sender.send(List.of(change("v1", "4", "0"))));
-		assertThat(this.state).isEmpty();
+		// Still this instance's to send.
+		assertThat(this.alertLog.entries()).containsValue(new InMemoryAlertLog.Entry("v1", "this-instance"));
 
 		this.snsDown = false;
 		assertThat(sender.send(List.of(change("v1", "4", "0")))).isOne();
 		assertThat(this.published).hasSize(1);
+	}
+
+	@Test
+	void ofTwoInstancesReadingTheSameChangesOneSendsEachAlert() {
+		Map<String, InMemoryAlertLog.Entry> table = new HashMap<>();
+		InMemoryAlertLog first = new InMemoryAlertLog("first", table);
+		InMemoryAlertLog second = new InMemoryAlertLog("second", table);
+		List<Record> changes = List.of(change("v1", "9", "0"));
+		// The shard moved while the first instance was publishing: its claim is there,
+		// the alert not yet marked sent.
+		assertThat(first.claim(new Transition("Berlin", "Echo Plus", 0, 5L, null, null, "v1", null)))
+			.isEqualTo(AlertLog.Claim.CLAIMED);
+
+		assertThatExceptionOfType(SentElsewhereException.class)
+			.isThrownBy(() -> sender(second, Set.of()).send(changes));
+		assertThat(this.published).isEmpty();
+
+		// Once it is sent, the second instance, reading the changes again, skips it.
+		first.sent(new Transition("Berlin", "Echo Plus", 0, 5L, null, null, "v1", null));
+		assertThat(sender(second, Set.of()).send(changes)).isZero();
+		assertThat(this.published).isEmpty();
+	}
+
+	@Test
+	void anItemChangedTwiceInOneBatchAlertsForEachChangeInOrder() {
+		assertThat(sender(Set.of()).send(List.of(change("v1", "9", "0"), change("v2", "0", "8")))).isEqualTo(2);
+		assertThat(this.published).extracting(StockAlert::type)
+			.containsExactly(AlertType.OUT_OF_STOCK, AlertType.BACK_IN_STOCK);
+		assertThat(this.alertLog.entries()).containsValue(new InMemoryAlertLog.Entry("v2", null));
 	}
 
 }
