@@ -1,5 +1,6 @@
 package com.retail.inventory.ops.dlq;
 
+import com.retail.inventory.contracts.UploadNotifications;
 import com.retail.inventory.contracts.UploadRef;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class DeadLetterDescriber {
 	static DeadLetterRow upload(DeadLetter letter, Map<String, UploadState> states) {
 		List<UploadRef> uploads;
 		try {
-			uploads = S3Notification.uploads(letter.body());
+			uploads = UploadNotifications.uploads(letter.body());
 		}
 		catch (IllegalArgumentException ex) {
 			return row(letter, ex.getMessage(), Map.of());
@@ -95,7 +96,7 @@ public final class DeadLetterDescriber {
 
 	private static List<UploadRef> uploadsOf(DeadLetter letter) {
 		try {
-			return S3Notification.uploads(letter.body());
+			return UploadNotifications.uploads(letter.body());
 		}
 		catch (IllegalArgumentException ex) {
 			return List.of();

@@ -62,7 +62,7 @@ class DeadLetterDescriberTests {
 				List.of(letter(NOTIFICATION, Map.of()), letter("hello", Map.of()),
 						letter("{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\"}", Map.of())));
 		assertThat(rows).extracting(DeadLetterRow::reason)
-			.containsExactly("ingest did not record this upload", "not an S3 event notification",
+			.containsExactly("ingest did not record this upload", "Not an S3 event notification: hello",
 					"S3 notification without an ObjectCreated record (e.g. s3:TestEvent)");
 		assertThat(rows.get(0).details()).containsEntry("status", "(not in the uploads table)");
 	}

@@ -1,6 +1,7 @@
 package com.retail.inventory.ingest;
 
 import com.retail.inventory.contracts.LogFields;
+import com.retail.inventory.contracts.UploadNotifications;
 import com.retail.inventory.contracts.UploadRef;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;

@@ -1,7 +1,5 @@
-package com.retail.inventory.ingest;
+package com.retail.inventory.contracts;
 
-import com.retail.inventory.contracts.EventTime;
-import com.retail.inventory.contracts.UploadRef;
 import java.time.Instant;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +10,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the uploads an S3 event notification announces.
+ * Reads the uploads an S3 event notification announces: how ingest reads the upload
+ * events, and how {@code kubectl inventory dlq} names the uploads of a dead-lettered one
+ * (the same {@link UploadRef#id()} finds the upload's item in the uploads table).
  *
  * <p>
  * Read as a JSON tree rather than with the SDK's {@code S3EventNotification}: that class
  * rejects the whole notification when {@code eventTime} lacks a zone offset, and the time
  * is only carried through, never interpreted, here.
  */
-final class UploadNotifications {
+public final class UploadNotifications {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -34,7 +34,7 @@ final class UploadNotifications {
 	 * @throws IllegalArgumentException when the body is not an S3 event notification at
 	 * all
 	 */
-	static List<UploadRef> uploads(String body) {
+	public static List<UploadRef> uploads(String body) {
 		JsonNode notification;
 		try {
 			notification = JSON.readTree(body);

@@ -1,4 +1,4 @@
-package com.retail.inventory.ingest;
+package com.retail.inventory.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
