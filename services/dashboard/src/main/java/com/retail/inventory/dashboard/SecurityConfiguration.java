@@ -10,6 +10,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestTemplate;
+import java.time.Duration;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -37,10 +40,24 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'";
 
+	/** How long the signing keys' endpoint may take to accept a connection. */
+	static final Duration JWKS_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	/** How long the signing keys' endpoint may take to answer. */
+	static final Duration JWKS_READ_TIMEOUT = Duration.ofSeconds(5);
+
 	@Bean
 	JwtDecoder cognitoJwtDecoder(DashboardProperties properties) {
 		DashboardProperties.Cognito cognito = properties.cognito();
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(cognito.jwks().toString()).build();
+		// Nimbus' default timeouts (500 ms) turn one slow answer of the key endpoint into
+		// a
+		// failed request; the keys are cached, so a longer wait is rare and short.
+		SimpleClientHttpRequestFactory keysHttp = new SimpleClientHttpRequestFactory();
+		keysHttp.setConnectTimeout(JWKS_CONNECT_TIMEOUT);
+		keysHttp.setReadTimeout(JWKS_READ_TIMEOUT);
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(cognito.jwks().toString())
+			.restOperations(new RestTemplate(keysHttp))
+			.build();
 		decoder.setJwtValidator(
 				new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(cognito.issuer().toString()),
 						new CognitoTokenValidator(cognito.clientId())));
