@@ -91,9 +91,8 @@ class DigestWindow {
 		collected.checkpointer = checkpointer;
 		if (collected.records.size() >= this.maxRecords) {
 			// Handled now, on the consumer's thread, until it succeeds: KCL hands each
-			// batch
-			// over once, so records given up here would be checkpointed past by the next
-			// batch. Meanwhile the shard is not read further.
+			// batch over once, so records given up here would be checkpointed past by
+			// the next batch. Meanwhile the shard is not read further.
 			try (LogFields.Scope fields = LogFields.scope().with(LogFields.SHARD, shard)) {
 				handleUntilDone(shard, collected);
 			}

@@ -179,10 +179,9 @@ class StockAlertSender {
 				recorded.put(id, transition.version());
 			}
 		}
-		// An item changed twice in the batch is handled in two rounds, in stream order:
-		// its
-		// first alert is sent and marked before its second is claimed (a claim of the
-		// second would hide the first from an instance taking the claim over).
+		// An item changed twice in the batch is handled in two rounds, in stream
+		// order: its first alert is sent and marked before its second is claimed (a
+		// claim of the second would hide the first from an instance taking it over).
 		List<List<Transition>> rounds = new ArrayList<>();
 		Map<String, Integer> changesOf = new HashMap<>();
 		for (Transition transition : fresh) {
